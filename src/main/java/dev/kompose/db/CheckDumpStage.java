@@ -1,0 +1,45 @@
+package dev.kompose.db;
+
+import dev.kompose.plan.Stage;
+import dev.kompose.plan.StageContext;
+import dev.kompose.plan.StageKind;
+import dev.kompose.plan.StageResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Refuses to go on unless the file is a complete plain-format pg_dump; checked again when it runs. */
+public record CheckDumpStage(Path dumpFile) implements Stage {
+
+    @Override
+    public StageKind kind() {
+        return StageKind.CHECK;
+    }
+
+    @Override
+    public String name() {
+        return "check-dump";
+    }
+
+    @Override
+    public String description() {
+        return "check that " + dumpFile.getFileName() + " is a complete pg_dump file";
+    }
+
+    @Override
+    public List<String> commandText() {
+        return List.of("check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"");
+    }
+
+    @Override
+    public String skipConsequence() {
+        return "an incomplete dump would still be refused by the restore (psql stops at the first error)"
+                + " and the live database would stay as it is";
+    }
+
+    @Override
+    public StageResult run(StageContext context) {
+        return DumpFiles.completenessProblem(dumpFile)
+                .map(StageResult::failed)
+                .orElseGet(() -> StageResult.succeeded());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kompose.db;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Naming, finding and checking dump files. Only files named exactly as kompose names them count
+ * as dumps: a hand-named backup such as {@code app_before_upgrade.sql} is never listed, imported
+ * by default or cleaned up, and a file still being written carries a {@code .kompose-partial}
+ * suffix that no reader takes for a dump.
+ */
+public final class DumpFiles {
+    public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    public static final String PARTIAL_SUFFIX = ".kompose-partial";
+    /** pg_dump writes this line at the end of a plain-format dump it finished. */
+    static final String COMPLETE_MARKER = "-- PostgreSQL database dump complete";
+    private static final int TAIL_BYTES = 4096;
+
+    private DumpFiles() {
+    }
+
+    /** The name of a dump of database made at timestamp; sequence 1 gives the plain name. */
+    public static String fileName(String database, LocalDateTime timestamp, int sequence) {
+        return database + "_" + TIMESTAMP.format(timestamp) + (sequence > 1 ? "-" + sequence : "") + ".sql";
+    }
+
+    private static Pattern namePattern(String database) {
+        return Pattern.compile(Pattern.quote(database) + "_(\\d{8}_\\d{6})(?:-(\\d{1,4}))?\\.sql");
+    }
+
+    /** The database's dumps in folder, newest first. A missing folder has none. */
+    public static List<DumpFile> list(Path folder, String database) throws IOException {
+        Pattern pattern = namePattern(database);
+        List<DumpFile> dumps = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return dumps;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                Matcher matcher = pattern.matcher(entry.getFileName().toString());
+                if (matcher.matches() && Files.isRegularFile(entry)) {
+                    parse(matcher).ifPresent(timestamp -> dumps.add(new DumpFile(entry, timestamp,
+                            matcher.group(2) == null ? 1 : Integer.parseInt(matcher.group(2)), sizeOf(entry))));
+                }
+            }
+        }
+        dumps.sort(Comparator.comparing(DumpFile::timestamp).thenComparingInt(DumpFile::sequence).reversed());
+        return dumps;
+    }
+
+    private static Optional<LocalDateTime> parse(Matcher matcher) {
+        try {
+            return Optional.of(LocalDateTime.parse(matcher.group(1), TIMESTAMP));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException vanished) {
+            return 0;
+        }
+    }
+
+    /** The newest dump that pg_dump finished writing. */
+    public static Optional<DumpFile> newestComplete(List<DumpFile> newestFirst) {
+        return newestFirst.stream().filter(dump -> isComplete(dump.path())).findFirst();
+    }
+
+    /** True when the file ends the way a finished plain-format pg_dump ends. */
+    public static boolean isComplete(Path file) {
+        return completenessProblem(file).isEmpty();
+    }
+
+    /** Why the file is not a complete plain-format dump, or empty when it is. */
+    public static Optional<String> completenessProblem(Path file) {
+        try (RandomAccessFile input = new RandomAccessFile(file.toFile(), "r")) {
+            long length = input.length();
+            if (length == 0) {
+                return Optional.of(file.getFileName() + " is empty");
+            }
+            byte[] head = new byte[(int) Math.min(5, length)];
+            input.readFully(head);
+            if (new String(head, StandardCharsets.US_ASCII).startsWith("PGDMP")) {
+                return Optional.of(file.getFileName() + " is a custom-format archive, not a plain SQL dump");
+            }
+            int tailLength = (int) Math.min(TAIL_BYTES, length);
+            byte[] tail = new byte[tailLength];
+            input.seek(length - tailLength);
+            input.readFully(tail);
+            if (!new String(tail, StandardCharsets.UTF_8).contains(COMPLETE_MARKER)) {
+                return Optional.of(file.getFileName() + " is not a complete pg_dump file (its closing line \""
+                        + COMPLETE_MARKER + "\" is missing: truncated, still being written, or not a dump)");
+            }
+            return Optional.empty();
+        } catch (java.io.FileNotFoundException missing) {
+            return Optional.of(file + " does not exist");
+        } catch (IOException unreadable) {
+            return Optional.of(file + " cannot be read: " + unreadable.getClass().getSimpleName());
+        }
+    }
+}

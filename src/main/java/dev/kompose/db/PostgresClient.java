@@ -1,0 +1,89 @@
+package dev.kompose.db;
+
+import dev.kompose.exec.CommandSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the pg_dump and psql commands for one database server. The password travels only in the
+ * child's PGPASSWORD variable, never in arguments; database names pass as data (a conninfo
+ * string or a psql variable), never spliced into a command line a shell would read.
+ */
+public final class PostgresClient {
+    /** The database psql connects to for CREATE / ALTER / DROP DATABASE, unless the stack's own database is that one. */
+    public static final String MAINTENANCE_DATABASE = "postgres";
+    private static final String FALLBACK_MAINTENANCE_DATABASE = "template1";
+
+    private final DatabaseSettings settings;
+    private final Path workingDirectory;
+
+    public PostgresClient(DatabaseSettings settings, Path workingDirectory) {
+        this.settings = settings;
+        this.workingDirectory = workingDirectory;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** pg_dump of the stack's database in plain SQL format into outputFile. */
+    public CommandSpec dump(Path outputFile) {
+        List<String> argv = new ArrayList<>(List.of("pg_dump"));
+        argv.addAll(connectionArguments(settings.name()));
+        argv.add("--file=" + outputFile);
+        return withEnvironment(argv);
+    }
+
+    /** psql restoring a plain SQL dump into database, stopping at the first error. */
+    public CommandSpec restore(String database, Path dumpFile) {
+        List<String> argv = new ArrayList<>(List.of("psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=" + dumpFile));
+        return withEnvironment(argv);
+    }
+
+    /** psql running a script file against database, with psql variables set, stopping at the first error. */
+    public CommandSpec script(String database, Path scriptFile, Map<String, String> variables) {
+        List<String> argv = new ArrayList<>(List.of("psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1"));
+        variables.forEach((name, value) -> argv.add("--set=" + name + "=" + value));
+        argv.add("--file=" + scriptFile);
+        return withEnvironment(argv);
+    }
+
+    /** A database to connect to while renaming or dropping the given ones: "postgres", else "template1". */
+    public static String maintenanceDatabaseAvoiding(java.util.Collection<String> databases) {
+        return databases.contains(MAINTENANCE_DATABASE) ? FALLBACK_MAINTENANCE_DATABASE : MAINTENANCE_DATABASE;
+    }
+
+    private List<String> connectionArguments(String database) {
+        return List.of("--host=" + settings.host(), "--port=" + settings.port(), "--username=" + settings.user(),
+                "--no-password", "--dbname=" + databaseArgument(database));
+    }
+
+    private CommandSpec withEnvironment(List<String> argv) {
+        return CommandSpec.of(argv)
+                .workingDirectory(workingDirectory)
+                .secret("PGPASSWORD", settings.password().isEmpty() ? null : settings.password())
+                .environment("PGCONNECT_TIMEOUT", "10")
+                .environment("PGAPPNAME", "kompose")
+                .standardInput(Path.of("/dev/null"))
+                .build();
+    }
+
+    /**
+     * The --dbname value: the plain name, unless libpq would read it as a connection string (it
+     * holds '=' or starts with a URI prefix); then a conninfo string naming it as data.
+     */
+    static String databaseArgument(String database) {
+        boolean readAsConnectionString = database.contains("=")
+                || database.startsWith("postgres://") || database.startsWith("postgresql://");
+        if (!readAsConnectionString) {
+            return database;
+        }
+        return "dbname='" + database.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

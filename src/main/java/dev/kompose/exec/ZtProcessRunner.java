@@ -1,0 +1,134 @@
+package dev.kompose.exec;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.InvalidExitValueException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
+
+/**
+ * Starts processes with zt-exec. Its defaults are overridden on purpose: stdout and stderr stay
+ * separate, the exit status is checked, children die with the JVM, and a timeout or a cancel kills
+ * the whole process tree, not only the direct child. Exception texts from zt-exec carry the
+ * environment (passwords), so they are never passed on.
+ */
+public final class ZtProcessRunner implements ProcessRunner {
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    @Override
+    public ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new ExecutionResult(-1, false, true, null, Duration.ZERO);
+        }
+        List<String> argv = new ArrayList<>();
+        if (command.ownProcessGroup()) {
+            argv.add("setsid");
+        }
+        argv.addAll(command.arguments());
+        long startNanos = System.nanoTime();
+        InputStream input = null;
+        StartedProcess started;
+        try {
+            ProcessExecutor executor = new ProcessExecutor()
+                    .command(argv)
+                    .directory(command.workingDirectory().toFile())
+                    .environment(command.environment())
+                    .redirectOutput(lineStream(observer, OutputStreamName.STDOUT))
+                    .redirectError(lineStream(observer, OutputStreamName.STDERR))
+                    .exitValueNormal()
+                    .destroyOnExit();
+            if (command.standardInput() != null) {
+                input = new FileInputStream(command.standardInput().toFile());
+                executor.redirectInput(input);
+            }
+            started = executor.start();
+        } catch (IOException | RuntimeException startProblem) {
+            closeQuietly(input);
+            return ExecutionResult.couldNotStart(startFailureText(command, startProblem));
+        }
+        Process process = started.getProcess();
+        ProcessTreeTerminator terminator = new ProcessTreeTerminator(process.toHandle(), command.ownProcessGroup(), GRACE);
+        observer.started(process.pid());
+        try (AutoCloseable ignored = cancellation.onCancel(terminator::terminate)) {
+            return awaitEnd(started.getFuture(), command.timeout(), terminator, cancellation, startNanos);
+        } catch (Exception unexpected) {
+            terminator.terminate();
+            return ExecutionResult.couldNotStart("interrupted while waiting: " + unexpected.getClass().getSimpleName());
+        } finally {
+            closeQuietly(input);
+        }
+    }
+
+    private static ExecutionResult awaitEnd(Future<ProcessResult> future, Duration timeout,
+            ProcessTreeTerminator terminator, Cancellation cancellation, long startNanos) throws InterruptedException {
+        int exitCode;
+        boolean timedOut = false;
+        try {
+            exitCode = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS).getExitValue();
+        } catch (TimeoutException expired) {
+            timedOut = true;
+            terminator.terminate();
+            exitCode = waitQuietly(future);
+        } catch (ExecutionException ended) {
+            exitCode = ended.getCause() instanceof InvalidExitValueException invalid ? invalid.getExitValue() : -1;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return new ExecutionResult(exitCode, timedOut, cancellation.isCancelled(), null, elapsed);
+    }
+
+    private static int waitQuietly(Future<ProcessResult> future) throws InterruptedException {
+        try {
+            return future.get(GRACE.toMillis() * 3, TimeUnit.MILLISECONDS).getExitValue();
+        } catch (ExecutionException ended) {
+            return ended.getCause() instanceof InvalidExitValueException invalid ? invalid.getExitValue() : -1;
+        } catch (TimeoutException stillRunning) {
+            return -1;
+        }
+    }
+
+    private static LogOutputStream lineStream(ProcessObserver observer, OutputStreamName name) {
+        return new LogOutputStream() {
+            @Override
+            protected void processLine(String line) {
+                observer.line(name, line);
+            }
+        };
+    }
+
+    /** The reason a program did not start, without the environment zt-exec would put in its message. */
+    private static String startFailureText(CommandSpec command, Exception problem) {
+        Throwable cause = problem;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String program = command.arguments().get(0);
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (message.contains("No such file") || message.contains("error=2")) {
+            return program + ": command not found";
+        }
+        if (message.contains("Permission denied") || message.contains("error=13")) {
+            return program + ": permission denied";
+        }
+        return program + ": " + cause.getClass().getSimpleName();
+    }
+
+    private static void closeQuietly(InputStream input) {
+        if (input != null) {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // nothing to recover: the stream was only read
+            }
+        }
+    }
+}

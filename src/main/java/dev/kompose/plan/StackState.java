@@ -1,0 +1,33 @@
+package dev.kompose.plan;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the stages of one stack hand on to each other while they run: the dump file actually
+ * written (its planned name may have been taken meanwhile), and the temporary file in progress.
+ */
+public final class StackState {
+    private Path dumpFile;
+    private Path temporaryDumpFile;
+
+    public StackState(Path plannedDumpFile) {
+        this.dumpFile = plannedDumpFile;
+    }
+
+    public Optional<Path> dumpFile() {
+        return Optional.ofNullable(dumpFile);
+    }
+
+    public void dumpFile(Path file) {
+        this.dumpFile = file;
+    }
+
+    public Optional<Path> temporaryDumpFile() {
+        return Optional.ofNullable(temporaryDumpFile);
+    }
+
+    public void temporaryDumpFile(Path file) {
+        this.temporaryDumpFile = file;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kompose.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A stack's environment after layering (later wins): process environment &lt; root .env &lt;
+ * stack .env &lt; --network (NETWORK_NAME) &lt; -e overrides. Built fresh for each stack, so
+ * nothing one stack's .env sets can reach another stack.
+ *
+ * @param values every variable, in layering order
+ * @param stackValues only what the root and stack .env files, --network and -e set (what kompose adds for children)
+ * @param problems malformed lines of the .env files involved, with file and line
+ */
+public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|PRIVATE_KEY|API_KEY|CREDENTIAL).*");
+
+    public StackEnvironment {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        stackValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stackValues));
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Layers the environment for one stack.
+     *
+     * @param processEnvironment the environment kompose runs in
+     * @param rootEnv the parsed root .env (read once per run)
+     * @param stackEnvFile the stack's .env path (may be missing)
+     * @param network the --network value, or null
+     * @param overrides the -e KEY=VALUE overrides, in order
+     */
+    public static StackEnvironment layer(Map<String, String> processEnvironment, EnvFile rootEnv, Path stackEnvFile,
+            String network, Map<String, String> overrides) {
+        Map<String, String> added = new LinkedHashMap<>(rootEnv.values());
+        Map<String, String> lookupBase = new LinkedHashMap<>(processEnvironment);
+        lookupBase.putAll(rootEnv.values());
+        EnvFile stackEnv = EnvFileParser.read(stackEnvFile, lookupBase::get);
+        added.putAll(stackEnv.values());
+        if (network != null && !network.isEmpty()) {
+            added.put("NETWORK_NAME", network);
+        }
+        added.putAll(overrides);
+        Map<String, String> all = new LinkedHashMap<>(processEnvironment);
+        all.putAll(added);
+        List<EnvProblem> problems = new ArrayList<>(rootEnv.problems());
+        problems.addAll(stackEnv.problems());
+        return new StackEnvironment(all, added, problems);
+    }
+
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    public String getOrDefault(String name, String fallback) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    /** Names whose values are secrets (passwords, tokens), by the usual naming conventions. */
+    public static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+    }
+
+    /** The names among the stack's own variables that hold secrets. */
+    public Set<String> secretNames() {
+        Set<String> names = new TreeSet<>();
+        for (String name : values.keySet()) {
+            if (isSecretName(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The secret values, for masking output. */
+    public Set<String> secretValues() {
+        Set<String> secrets = new TreeSet<>();
+        for (String name : secretNames()) {
+            String value = values.get(name);
+            if (value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        }
+        return secrets;
+    }
+
+    /** Problems as operators read them: "file:line: message". */
+    public List<String> problemLines() {
+        return problems.stream().map(EnvProblem::describe).toList();
+    }
+}

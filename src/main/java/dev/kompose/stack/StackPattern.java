@@ -1,0 +1,107 @@
+package dev.kompose.stack;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A stack selection as operators write it: {@code *}, a glob ({@code blog*}, {@code ?ews}), or a
+ * comma list of those ({@code auth, news,b*}). Every item must match at least one stack, so a typo
+ * is reported instead of silently shrinking the selection.
+ */
+public final class StackPattern {
+    private final String text;
+    private final List<String> items;
+
+    private StackPattern(String text, List<String> items) {
+        this.text = text;
+        this.items = items;
+    }
+
+    /** Parses a pattern; throws {@link PatternException} for an empty one. */
+    public static StackPattern parse(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String trimmed = item.strip();
+            if (!trimmed.isEmpty()) {
+                items.add(trimmed);
+            }
+        }
+        if (items.isEmpty()) {
+            throw new PatternException("Empty stack pattern \"" + text + "\": give a stack name, a glob such as 'blog*', or '*'");
+        }
+        return new StackPattern(text, List.copyOf(items));
+    }
+
+    public List<String> items() {
+        return items;
+    }
+
+    /** The stacks this pattern selects, in stack (sorted) order, without duplicates. */
+    public List<Stack> select(List<Stack> stacks) {
+        Set<Stack> selected = new LinkedHashSet<>();
+        List<String> unmatched = new ArrayList<>();
+        for (String item : items) {
+            Predicate<String> matcher = matcher(item);
+            List<Stack> matches = stacks.stream().filter(stack -> matcher.test(stack.name())).toList();
+            if (matches.isEmpty()) {
+                unmatched.add(item);
+            }
+            selected.addAll(matches);
+        }
+        if (!unmatched.isEmpty()) {
+            throw new PatternException(noMatchMessage(unmatched, stacks));
+        }
+        return stacks.stream().filter(selected::contains).toList();
+    }
+
+    /** True when the name matches one item of the pattern. */
+    public boolean matches(String stackName) {
+        return items.stream().anyMatch(item -> matcher(item).test(stackName));
+    }
+
+    private static Predicate<String> matcher(String item) {
+        if (item.equals("*")) {
+            return name -> true;
+        }
+        if (!isGlob(item)) {
+            return item::equals;
+        }
+        try {
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + item);
+            return name -> glob.matches(Path.of(name));
+        } catch (IllegalArgumentException badGlob) {
+            throw new PatternException("Invalid stack pattern \"" + item + "\": " + badGlob.getMessage());
+        }
+    }
+
+    private static boolean isGlob(String item) {
+        return item.chars().anyMatch(character -> "*?[{".indexOf(character) >= 0);
+    }
+
+    private String noMatchMessage(List<String> unmatched, List<Stack> stacks) {
+        String available = stacks.isEmpty() ? "(none: no subfolder of the root has a compose file)"
+                : stacks.stream().map(Stack::name).collect(Collectors.joining(", "));
+        String what = unmatched.size() == 1 ? "\"" + unmatched.get(0) + "\" matches no stack"
+                : unmatched.stream().map(item -> "\"" + item + "\"").collect(Collectors.joining(", ")) + " match no stack";
+        return "Stack pattern " + what + ". Available stacks: " + available;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** A pattern that cannot be used: empty, malformed, or matching no stack. */
+    public static final class PatternException extends RuntimeException {
+        public PatternException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kompose.stack;
+
+import dev.kompose.hooks.HookCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads stacks from disk into snapshots, with the root .env read once for the whole run. */
+public final class StackReader {
+    private static final Pattern POSTGRES_IMAGE =
+            Pattern.compile("^\\s*image\\s*:\\s*[\"']?[^\\s\"'#]*postgres", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
+    private final Path root;
+    private final Map<String, String> processEnvironment;
+    private final EnvFile rootEnv;
+    private final String network;
+    private final Map<String, String> overrides;
+
+    public StackReader(Path root, Map<String, String> processEnvironment, String network, Map<String, String> overrides) {
+        this.root = root;
+        this.processEnvironment = processEnvironment;
+        this.rootEnv = EnvFileParser.read(root.resolve(".env"), processEnvironment::get);
+        this.network = network;
+        this.overrides = overrides;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Problems in the root .env file, reported once per run. */
+    public List<EnvProblem> rootProblems() {
+        return rootEnv.problems();
+    }
+
+    public StackSnapshot read(Stack stack) {
+        StackEnvironment environment = StackEnvironment.layer(processEnvironment, rootEnv, stack.envFile(), network, overrides);
+        HookCatalog hooks;
+        try {
+            hooks = HookCatalog.read(stack.hooksFile());
+        } catch (IOException unreadable) {
+            hooks = HookCatalog.none();
+        }
+        return new StackSnapshot(stack, root, environment, hooks, runsPostgres(stack.composeFile()));
+    }
+
+    static boolean runsPostgres(Path composeFile) {
+        try {
+            return POSTGRES_IMAGE.matcher(Files.readString(composeFile, StandardCharsets.UTF_8)).find();
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kompose.stack;
+
+import dev.kompose.hooks.HookCatalog;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What planning needs to know about one stack, read once from disk: its environment after
+ * layering, the hooks it defines, and whether its compose file runs PostgreSQL.
+ *
+ * @param stack the stack
+ * @param root the stacks root
+ * @param environment the layered environment
+ * @param hooks the hook functions of its hooks.sh
+ * @param runsPostgres its compose file has a service whose image names postgres
+ */
+public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
+        boolean runsPostgres) {
+
+    public String name() {
+        return stack.name();
+    }
+
+    /** A database stack: its compose file runs postgres, or its environment sets DB_NAME. */
+    public boolean isDatabaseStack() {
+        return runsPostgres || environment.stackValues().containsKey("DB_NAME");
+    }
+
+    /** The compose project name: COMPOSE_PROJECT_NAME if set, else the folder name normalised as Compose does. */
+    public String composeProjectName() {
+        String configured = environment.get("COMPOSE_PROJECT_NAME");
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
+        String normalised = stack.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+        return normalised.replaceFirst("^[^a-z0-9]+", "");
+    }
+
+    /**
+     * The variables kompose adds for hooks and compose commands: the layered .env values and
+     * overrides, plus KOMPOSE_ROOT, KOMPOSE_STACK, KOMPOSE_DRY_RUN, COMPOSE_PROJECT_NAME and the
+     * original script's SCRIPT_DIR and stack.
+     */
+    public Map<String, String> childEnvironment(boolean dryRun) {
+        Map<String, String> variables = new LinkedHashMap<>(environment.stackValues());
+        variables.put("KOMPOSE_ROOT", root.toString());
+        variables.put("KOMPOSE_STACK", stack.name());
+        variables.put("KOMPOSE_DRY_RUN", dryRun ? "true" : "false");
+        variables.put("COMPOSE_PROJECT_NAME", composeProjectName());
+        variables.put("SCRIPT_DIR", root.toString());
+        variables.put("stack", stack.name());
+        return variables;
+    }
+}
