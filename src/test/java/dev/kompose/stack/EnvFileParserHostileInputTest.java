@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class EnvFileParserHostileInputTest {
 
     @Test
     void lookupIsOnlyAskedForVariableNames() {
-        List<String> asked = new java.util.ArrayList<>();
+        List<String> asked = new ArrayList<>();
         EnvFileParser.parse(SOURCE, "A=$(id) `id` ${B} $C ${D:-${E}} $$F ${G.H}", name -> {
             asked.add(name);
             return null;
