@@ -1,2 +1,68 @@
 package dev.kompose;
-public final class Main { public static void main(String[] args) { System.out.println("hi"); } }
+
+import dev.kompose.cli.Interrupts;
+import dev.kompose.cli.KomposeCommand;
+import dev.kompose.cli.Session;
+import dev.kompose.cli.UsageException;
+import dev.kompose.engine.SecretMasker;
+import dev.kompose.exec.ZtProcessRunner;
+import java.io.Console;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Wires kompose together and maps every outcome to an exit status; no stack trace reaches the operator. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Interrupts.install(System.err);
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, Map<String, String> environment) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Console console = System.console();
+        Session session = new Session(environment, new ZtProcessRunner(), Clock.systemDefaultZone(), out, err);
+        session.interactiveTerminal(console != null);
+        session.colour(console != null && !environment.containsKey("NO_COLOR")
+                && !"dumb".equals(environment.get("TERM")));
+        KomposeCommand command = new KomposeCommand(session, question -> {
+            out.print(question);
+            out.flush();
+            return console == null ? null : console.readLine();
+        });
+        CommandLine commandLine = new CommandLine(command)
+                .setStopAtPositional(true)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((failure, line, parsed) -> report(failure, err, environment))
+                .setParameterExceptionHandler((failure, arguments) -> {
+                    err.println("kompose: " + failure.getMessage());
+                    err.println("Try 'kompose --help' for usage.");
+                    return 2;
+                });
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception failure, PrintWriter err, Map<String, String> environment) {
+        if (failure instanceof UsageException usage) {
+            err.println("kompose: " + usage.getMessage());
+            return 2;
+        }
+        SecretMasker masker = new SecretMasker(environment.entrySet().stream()
+                .filter(entry -> dev.kompose.stack.StackEnvironment.isSecretName(entry.getKey()))
+                .map(Map.Entry::getValue).toList());
+        err.println("kompose: internal error: " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + masker.mask(failure.getMessage())));
+        if (environment.containsKey("KOMPOSE_DEBUG")) {
+            failure.printStackTrace(err);
+        }
+        return 1;
+    }
+}

@@ -62,7 +62,7 @@ public record CommandSpec(
             }
         }
         text.append(ShellQuoting.join(arguments));
-        if (standardInput != null) {
+        if (standardInput != null && !standardInput.toString().equals("/dev/null")) {
             text.append(" < ").append(ShellQuoting.quote(standardInput.toString()));
         }
         return text.toString();

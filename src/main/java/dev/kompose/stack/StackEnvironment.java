@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param values every variable, in layering order
  * @param stackValues only what the root and stack .env files, --network and -e set (what kompose adds for children)
- * @param problems malformed lines of the .env files involved, with file and line
+ * @param problems malformed lines of the stack's .env file, with file and line (the root .env's are reported once per run)
  */
 public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
     private static final Pattern SECRET_NAME =
@@ -51,8 +51,7 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
         added.putAll(overrides);
         Map<String, String> all = new LinkedHashMap<>(processEnvironment);
         all.putAll(added);
-        List<EnvProblem> problems = new ArrayList<>(rootEnv.problems());
-        problems.addAll(stackEnv.problems());
+        List<EnvProblem> problems = new ArrayList<>(stackEnv.problems());
         return new StackEnvironment(all, added, problems);
     }
 

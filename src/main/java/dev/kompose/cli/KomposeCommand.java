@@ -1,0 +1,163 @@
+package dev.kompose.cli;
+
+import dev.kompose.engine.StageGate;
+import dev.kompose.exec.Cancellation;
+import dev.kompose.exec.DurationText;
+import dev.kompose.render.Style;
+import dev.kompose.stack.Stack;
+import dev.kompose.stack.StackReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]} and {@code kompose --list}. */
+@Command(name = "kompose", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Run docker compose commands and PostgreSQL dump / restore over many stacks, with hooks.", ""},
+        synopsisHeading = "Usage:%n",
+        customSynopsis = {
+            "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
+            "  kompose -l | --list",
+            "  kompose -h | --help | --version"},
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions (before PATTERN):%n",
+        footerHeading = "%nCommands:%n",
+        footer = {
+            "  db:export                 pg_dump into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql",
+            "                            (hooks pre_db_export, post_db_export FILE)",
+            "  db:import [FILE]          restore FILE (default: newest complete dump) into a new database,",
+            "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
+            "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
+            "  db:list                   dumps per stack with size, date and completeness",
+            "  hooks                     hook functions each stack's hooks.sh defines",
+            "  any other COMMAND         docker compose -f <file> COMMAND ARGS in the stack folder,",
+            "                            with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
+            "                            restart, pull, build, ps, logs, exec, run, create, kill, pause,",
+            "                            unpause, port, top",
+            "",
+            "After COMMAND, --dry-run and the db:* options above are kompose's; everything else goes to",
+            "docker compose untouched. Root: -C/--root, else $KOMPOSE_ROOT, else the current folder.",
+            "Exit status: 0 all selected stacks succeeded (skips count), 1 some failed, 2 usage error,",
+            "130 interrupted (143 SIGTERM, 129 SIGHUP).",
+            "",
+            "Examples:",
+            "  kompose --list",
+            "  kompose news db:export --dry-run",
+            "  kompose '*' db:export",
+            "  kompose 'auth,b*' up -d",
+            "  kompose -e DB_HOST=10.0.0.5 news db:import news_20251011_005049.sql"})
+public final class KomposeCommand implements Callable<Integer> {
+    private final Session session;
+    private final Prompter prompter;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print every stage (secrets masked); run nothing, hooks included.")
+    boolean dryRun;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+            description = "Set a variable for the stacks, over their .env (repeatable).")
+    List<String> environment = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "NAME", description = "Set NETWORK_NAME for the stacks.")
+    String network;
+
+    @Option(names = {"-C", "--root"}, paramLabel = "DIR", description = "The folder holding the stacks.")
+    Path root;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before replacing a database or deleting dumps.")
+    boolean yes;
+
+    @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Kill a hook (and all it started) after this long; default 10m.")
+    Duration hookTimeout;
+
+    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
+    boolean noColour;
+
+    @Option(names = {"-l", "--list"}, description = "List the stacks: compose file, .env, dumps, postgres, hooks.")
+    boolean list;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATTERN",
+            description = "Stacks: '*', a glob (blog*, ?ews), or a comma list (auth,news,b*).")
+    String pattern;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "COMMAND", description = "What to do (see Commands).")
+    String command;
+
+    @Parameters(index = "2..*", paramLabel = "ARGS", description = "Arguments of COMMAND.")
+    List<String> arguments = new ArrayList<>();
+
+    public KomposeCommand(Session session, Prompter prompter) {
+        this.session = session;
+        this.prompter = prompter;
+    }
+
+    @Override
+    public Integer call() {
+        applyOptions();
+        if (list) {
+            return listStacks();
+        }
+        if (pattern == null) {
+            throw new UsageException("Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
+        }
+        if (command == null) {
+            throw new UsageException("Missing COMMAND after pattern " + pattern + " (e.g. ps, up -d, db:export; see kompose --help)");
+        }
+        StageGate gate = session.interactiveTerminal() && !session.assumeYes() && !session.dryRun()
+                ? new ConfirmationGate(prompter) : StageGate.ALWAYS;
+        Cancellation cancellation = Interrupts.begin();
+        try {
+            return new Operations(session).run(pattern, command, arguments, gate, List.of(), cancellation);
+        } finally {
+            Interrupts.end();
+        }
+    }
+
+    private void applyOptions() {
+        if (root != null) {
+            session.root(root.toAbsolutePath().normalize());
+        }
+        session.overrides().putAll(EnvironmentOverrides.parse(environment));
+        session.network(network);
+        session.dryRun(dryRun);
+        session.assumeYes(yes);
+        if (hookTimeout != null) {
+            session.hookTimeout(hookTimeout);
+        }
+        if (noColour) {
+            session.colour(false);
+        }
+    }
+
+    private int listStacks() {
+        List<Stack> stacks;
+        try {
+            stacks = dev.kompose.stack.StackDiscovery.discover(session.root());
+        } catch (IOException unreadable) {
+            throw new UsageException(unreadable.getMessage());
+        }
+        StackReader reader = new StackReader(session.root(), session.processEnvironment(), session.network(),
+                session.overrides());
+        reader.rootProblems().forEach(problem -> session.err().println("[WARN] " + problem.describe()));
+        return new Listings(session.out(), new Style(session.colour())).stacks(stacks.stream().map(reader::read).toList());
+    }
+
+    /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration parsed = DurationText.parse(value);
+            if (parsed.isZero()) {
+                throw new IllegalArgumentException("the hook timeout must be more than zero");
+            }
+            return parsed;
+        }
+    }
+}

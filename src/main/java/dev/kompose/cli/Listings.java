@@ -1,0 +1,120 @@
+package dev.kompose.cli;
+
+import dev.kompose.db.ByteCounts;
+import dev.kompose.db.DatabaseSettings;
+import dev.kompose.db.DumpFile;
+import dev.kompose.db.DumpFiles;
+import dev.kompose.render.Style;
+import dev.kompose.stack.StackSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only listings: --list (stacks), db:list (dumps), hooks (hook functions). */
+final class Listings {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private final PrintWriter out;
+    private final Style style;
+
+    Listings(PrintWriter out, Style style) {
+        this.out = out;
+        this.style = style;
+    }
+
+    /** One row per stack: compose file, .env, dump count, postgres, hooks. */
+    int stacks(List<StackSnapshot> stacks) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS"});
+        for (StackSnapshot stack : stacks) {
+            Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+            String dumps = settings.map(database -> Integer.toString(dumpsOf(stack, database).size())).orElse("-");
+            String postgres = stack.runsPostgres() ? "yes" : settings.isPresent() ? "external" : "no";
+            int hookCount = stack.hooks().functionNames().size();
+            rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
+                    Files.exists(stack.stack().envFile()) ? "yes" : "no", dumps, postgres,
+                    hookCount == 0 ? "-" : Integer.toString(hookCount)});
+        }
+        printTable(rows);
+        for (StackSnapshot stack : stacks) {
+            stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
+        }
+        out.println(stacks.size() + (stacks.size() == 1 ? " stack" : " stacks"));
+        out.flush();
+        return 0;
+    }
+
+    /** Dumps per stack, newest first, with size, date and completeness. */
+    int dumps(List<StackSnapshot> stacks) {
+        for (StackSnapshot stack : stacks) {
+            Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+            if (settings.isEmpty()) {
+                out.println(style.bold("[STACK: " + stack.name() + "]") + " no database");
+                continue;
+            }
+            List<DumpFile> dumps = dumpsOf(stack, settings.get());
+            out.println(style.bold("[STACK: " + stack.name() + "]") + " database " + settings.get().name() + ": "
+                    + dumps.size() + (dumps.size() == 1 ? " dump" : " dumps"));
+            List<String[]> rows = new ArrayList<>();
+            for (DumpFile dump : dumps) {
+                boolean complete = DumpFiles.isComplete(dump.path());
+                rows.add(new String[] {"  " + dump.fileName(), ByteCounts.format(dump.size()),
+                        DATE.format(dump.timestamp()), complete ? "complete" : "INCOMPLETE"});
+            }
+            printTable(rows);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The hook functions each stack defines. */
+    int hooks(List<StackSnapshot> stacks) {
+        for (StackSnapshot stack : stacks) {
+            String header = style.bold("[STACK: " + stack.name() + "]");
+            if (stack.hooks().file().isEmpty()) {
+                out.println(header + " no hooks.sh");
+            } else if (stack.hooks().functionNames().isEmpty()) {
+                out.println(header + " hooks.sh defines no hook_ functions");
+            } else {
+                out.println(header + " hooks.sh defines:");
+                stack.hooks().functionNames().forEach(name -> out.println("  " + name));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static List<DumpFile> dumpsOf(StackSnapshot stack, DatabaseSettings settings) {
+        try {
+            return DumpFiles.list(stack.stack().directory(), settings.name());
+        } catch (IOException unreadable) {
+            return List.of();
+        }
+    }
+
+    private void printTable(List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (String[] row : rows) {
+            line.setLength(0);
+            for (int column = 0; column < row.length; column++) {
+                line.append(row[column]);
+                if (column < row.length - 1) {
+                    line.append(" ".repeat(widths[column] - row[column].length() + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}
