@@ -40,7 +40,8 @@ public final class PostgresClient {
     public CommandSpec restore(String database, Path dumpFile) {
         List<String> argv = new ArrayList<>(List.of("psql"));
         argv.addAll(connectionArguments(database));
-        argv.addAll(List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=" + dumpFile));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--output=/dev/null", "--set=ON_ERROR_STOP=1",
+                "--file=" + dumpFile));
         return withEnvironment(argv);
     }
 
