@@ -14,12 +14,15 @@ export E2E_PIDFILE="$STATE/dockerd.pid"     # dockerd --pidfile
 export E2E_SOCK="$STATE/docker.sock"        # dockerd -H unix://...
 export E2E_LOG="$STATE/dockerd.log"         # daemon stdout/stderr
 export E2E_ADDR_POOL="base=10.213.0.0/16,size=24"
+export E2E_ADDR_POOL_PREFIX="10.213."   # must match E2E_ADDR_POOL
 
 export DOCKER_HOST="unix://$E2E_SOCK"
 export DOCKER_CONFIG="$STATE/docker-config"  # holds cli-plugins/docker-compose (v2)
-# The 28.x client negotiates the API version down to the 20.10 daemon (1.41)
-# on its own; pinning it keeps old tools and error messages predictable.
-export DOCKER_API_VERSION="${DOCKER_API_VERSION:-1.41}"
+# DOCKER_API_VERSION is NOT needed: the 28.x client (API 1.50) negotiates down
+# to the 20.10 daemon (API 1.41) by itself (checked: client 1.41/server 1.41).
+# BuildKit on dockerd 20.10 with --bridge=none fails RUN steps with "network
+# bridge not found" (e.g. `docker compose build`); use the classic builder.
+export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-0}"
 # docker-compose v1 (python docker SDK) reads DOCKER_HOST too.
 export COMPOSE_INTERACTIVE_NO_CLI=1
 
