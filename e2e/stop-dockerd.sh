@@ -23,7 +23,9 @@ timeout_s="${E2E_STOP_TIMEOUT:-20}"
 ctr_sock="$STATE/containerd.sock"
 
 pid_of() { [ -f "$1" ] && cat "$1" 2>/dev/null; }
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# alive = exists and is not a zombie (PID 1 here may not reap orphans).
+alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null && \
+  [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 cmdline() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null; }
 # pids whose command line mentions our state dir (shims carry our containerd
 # socket, docker-proxy are children of our dockerd).
@@ -67,9 +69,29 @@ fi
 # ---- 2. processes ------------------------------------------------------------
 stop_pid "$dpid" dockerd
 stop_pid "$(pid_of "$STATE/containerd.pid")" containerd
-for p in $proxies $(our_pids); do
+# docker-proxy orphaned by a crashed dockerd of ours: parent gone (reparented),
+# forwarding into our address pool (10.213.0.0/16).
+orphan_proxies() {
+  local p c pp
+  for p in /proc/[0-9]*; do
+    p="${p#/proc/}"; c="$(cmdline "$p")" || continue
+    case "$c" in *docker-proxy*"-container-ip ${E2E_ADDR_POOL_PREFIX}"*) ;; *) continue ;; esac
+    pp="$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null)"
+    case "$(cmdline "$pp")" in *dockerd*) continue ;; esac
+    echo "$p"
+  done
+}
+for p in $proxies $(our_pids) $(orphan_proxies); do
   alive "$p" || continue
   case "$(cmdline "$p")" in *docker-proxy*|*containerd*|*dockerd*|*docker-init*) ;; *) continue ;; esac
+  # A shim left behind by a crashed containerd still holds a running container:
+  # kill the container's init (its child; that ends the container's pid
+  # namespace) before the shim itself.
+  case "$(cmdline "$p")" in *containerd-shim*)
+    for c in $(children_of "$p"); do
+      alive "$c" && { e2e_log "killing container init pid $c of shim $p"; kill -KILL "$c" 2>/dev/null; }
+    done; sleep 0.2 ;;
+  esac
   e2e_log "killing leftover pid $p: $(cmdline "$p" | cut -c1-100)"
   kill -KILL "$p" 2>/dev/null
 done
