@@ -42,6 +42,12 @@ our_pids() {
 }
 children_of() { local p; for p in /proc/[0-9]*; do p="${p#/proc/}";
   [ "$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null)" = "$1" ] && echo "$p"; done; }
+shim_socket() { # pid of a containerd-shim-runc-v2 -> its socket path
+  tr '\0' '\n' <"/proc/$1/cmdline" | awk '
+    prev=="-namespace"{ns=$0} prev=="-id"{id=$0} prev=="-address"{addr=$0} {prev=$0}
+    END{ if (ns && id && addr) print addr "/" ns "/" id }' |
+  { read -r key && [ -n "$key" ] && printf '/run/containerd/s/%s\n' "$(printf '%s' "$key" | sha256sum | cut -d" " -f1)"; }
+}
 stop_pid() { # pid name
   local pid="$1" name="$2" i
   alive "$pid" || return 0
@@ -93,9 +99,37 @@ for p in $proxies $(our_pids) $(orphan_proxies); do
     done; sleep 0.2 ;;
   esac
   e2e_log "killing leftover pid $p: $(cmdline "$p" | cut -c1-100)"
+  shim_sock=""
+  case "$(cmdline "$p")" in *containerd-shim*) shim_sock="$(shim_socket "$p")" ;; esac
   kill -KILL "$p" 2>/dev/null
+  # A KILLed shim leaves its socket /run/containerd/s/sha256(<address>/<ns>/<id>).
+  [ -n "$shim_sock" ] && rm -f "$shim_sock"
 done
+# containerd 1.6 shims always put their sockets in /run/containerd/s; drop the
+# dirs only when empty and no system containerd lives there.
+if [ ! -e /run/containerd/containerd.sock ]; then
+  rmdir /run/containerd/s 2>/dev/null && rmdir /run/containerd 2>/dev/null || true
+fi
 rm -f "$E2E_SOCK" "$ctr_sock" "$ctr_sock.ttrpc" "$E2E_PIDFILE" "$STATE/containerd.pid" "$STATE/dockerd.launch.pid"
+
+# Bridges of a crashed daemon stay on the host (br-<network id>, address in our
+# pool). Remove them when no dockerd using our pool is alive any more.
+if command -v ip >/dev/null 2>&1; then
+  pool_daemon=""
+  for p in /proc/[0-9]*; do
+    p="${p#/proc/}"
+    case "$(cmdline "$p")" in *dockerd*"--default-address-pool base=${E2E_ADDR_POOL_PREFIX}"*)
+      alive "$p" && pool_daemon="$p" ;; esac
+  done
+  if [ -z "$pool_daemon" ]; then
+    ip -4 -o addr show 2>/dev/null | awk -v pfx="$E2E_ADDR_POOL_PREFIX" \
+      '$2 ~ /^br-[0-9a-f]+$/ && index($4, pfx) == 1 {print $2}' | sort -u |
+    while read -r br; do
+      e2e_log "removing leftover bridge $br"
+      ip link delete "$br" 2>/dev/null || e2e_log "WARNING: cannot delete $br"
+    done
+  fi
+fi
 
 # ---- 3. mounts under the state dir -------------------------------------------
 mounts() { awk -v s="$STATE/" 'index($2, s) == 1 {print $2}' /proc/self/mounts | sort -r; }
