@@ -26,7 +26,7 @@ pid_of() { [ -f "$1" ] && cat "$1" 2>/dev/null; }
 # alive = exists and is not a zombie (PID 1 here may not reap orphans).
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null && \
   [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
-cmdline() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null; }
+cmdline() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline"; }
 # pids whose command line mentions our state dir (shims carry our containerd
 # socket, docker-proxy are children of our dockerd).
 our_pids() {
@@ -43,7 +43,7 @@ our_pids() {
 children_of() { local p; for p in /proc/[0-9]*; do p="${p#/proc/}";
   [ "$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null)" = "$1" ] && echo "$p"; done; }
 shim_socket() { # pid of a containerd-shim-runc-v2 -> its socket path
-  tr '\0' '\n' <"/proc/$1/cmdline" | awk '
+  tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline" | awk '
     prev=="-namespace"{ns=$0} prev=="-id"{id=$0} prev=="-address"{addr=$0} {prev=$0}
     END{ if (ns && id && addr) print addr "/" ns "/" id }' |
   { read -r key && [ -n "$key" ] && printf '/run/containerd/s/%s\n' "$(printf '%s' "$key" | sha256sum | cut -d" " -f1)"; }
