@@ -24,7 +24,10 @@ export DOCKER_CONFIG="$STATE/docker-config"  # holds cli-plugins/docker-compose 
 # bridge not found" (e.g. `docker compose build`); use the classic builder.
 export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-0}"
 # docker-compose v1 (python docker SDK) reads DOCKER_HOST too.
-export COMPOSE_INTERACTIVE_NO_CLI=1
+# Do NOT set COMPOSE_INTERACTIVE_NO_CLI: with it, `docker-compose exec -T` goes through
+# docker-py, which never closes the exec's stdin, so a command that reads stdin (cat, psql -f -)
+# hangs forever even when stdin is /dev/null. Without it v1 runs `docker exec` (works).
+unset COMPOSE_INTERACTIVE_NO_CLI
 
 export E2E_BUSYBOX_IMAGE="kompose-e2e/busybox:latest"
 export E2E_POSTGRES_IMAGE="kompose-e2e/postgres:15"
