@@ -29,9 +29,19 @@ timed() { # name command... : runs the command, records how long it took
 
 suite_started=$(e2e_now_ms)
 status=0
+maven_pid=""
+stop_maven() { # on a signal: stop Maven and the test JVMs (their own process group) first
+  [ -n "$maven_pid" ] && kill -0 "$maven_pid" 2>/dev/null || return 0
+  e2e_log "stopping Maven (process group $maven_pid)"
+  kill -TERM -- -"$maven_pid" 2>/dev/null
+  local waited=0
+  while kill -0 "$maven_pid" 2>/dev/null && [ "$waited" -lt 100 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill -KILL -- -"$maven_pid" 2>/dev/null || true
+}
 teardown() {
   local teardown_rc=0
   trap - EXIT INT TERM HUP
+  stop_maven
   timed "stop-dockerd ${purge[*]}" "$here/stop-dockerd.sh" "${purge[@]}" || teardown_rc=$?
   printf '\n%-28s %10s\n' PHASE ms >&2
   local index
@@ -55,5 +65,10 @@ e2e_log "compose v1: $(docker-compose version --short 2>/dev/null || echo missin
   "compose v2: $(docker compose version --short 2>/dev/null || echo missing)"
 
 cd "$project" || { status=2; exit 2; }
-timed "mvn test -Dgroups=e2e" mvn -B test -DexcludedGroups= -Dgroups=e2e "$@" || status=$?
+run_maven() { # in its own process group, waited for with `wait` so that a signal reaches our traps at once
+  setsid mvn -B test -DexcludedGroups= -Dgroups=e2e "$@" </dev/null &
+  maven_pid=$!
+  wait "$maven_pid"
+}
+timed "mvn test -Dgroups=e2e" run_maven "$@" || status=$?
 exit "$status"
