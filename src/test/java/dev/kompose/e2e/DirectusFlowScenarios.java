@@ -289,6 +289,7 @@ abstract class DirectusFlowScenarios {
         String output = out.get() + err.get();
         assertEquals(1, importing.exitValue(), output);
         assertTrue(output.contains("[FAILED] news"), output);
+        assertFalse(output.contains(E2eStacks.PASSWORD) || output.contains("\tat "), "no password, no stack trace: " + output);
 
         ok(stacks.run("news", "start", "db"));
         docker.awaitHealthy(stacks.project("news"), "db", HEALTHY);
