@@ -15,9 +15,19 @@ import java.util.Map;
  * @param environment the layered environment
  * @param hooks the hook functions of its hooks.sh
  * @param runsPostgres its compose file has a service whose image names postgres
+ * @param declaredProjectName the compose file's top-level {@code name:} as written (may hold
+ *     ${VAR} references), or "" when it has none
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        boolean runsPostgres) {
+        boolean runsPostgres, String declaredProjectName) {
+
+    public StackSnapshot {
+        declaredProjectName = declaredProjectName == null ? "" : declaredProjectName;
+    }
+
+    public StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks, boolean runsPostgres) {
+        this(stack, root, environment, hooks, runsPostgres, "");
+    }
 
     public String name() {
         return stack.name();
@@ -28,11 +38,20 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         return runsPostgres || environment.stackValues().containsKey("DB_NAME");
     }
 
-    /** The compose project name: COMPOSE_PROJECT_NAME if set, else the folder name normalised as Compose does. */
+    /**
+     * The compose project name, chosen as Compose v2 does: COMPOSE_PROJECT_NAME if set, else the
+     * compose file's top-level {@code name:} (interpolated), else the folder name normalised.
+     * kompose hands it to compose and hooks as COMPOSE_PROJECT_NAME, so it must not differ from
+     * what {@code docker compose} picks by itself in the stack folder.
+     */
     public String composeProjectName() {
         String configured = environment.get("COMPOSE_PROJECT_NAME");
         if (configured != null && !configured.isEmpty()) {
             return configured;
+        }
+        String declared = Interpolator.interpolate(declaredProjectName, environment::get).value().strip();
+        if (!declared.isEmpty()) {
+            return declared;
         }
         String normalised = stack.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
         return normalised.replaceFirst("^[^a-z0-9]+", "");

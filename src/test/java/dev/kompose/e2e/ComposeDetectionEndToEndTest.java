@@ -61,6 +61,43 @@ class ComposeDetectionEndToEndTest {
         assertEquals(List.of(), docker.containerNames(PROJECT));
     }
 
+    /**
+     * A compose file's top-level name: decides the project, for kompose as for docker compose run
+     * by hand in the folder (kompose used to pass the folder name as COMPOSE_PROJECT_NAME and so
+     * managed a second project next to the user's).
+     */
+    @Test
+    void komposeManagesTheProjectTheComposeFileNames(@TempDir Path root) throws IOException {
+        String project = "kompose-e2e-named";
+        docker.removeProject(project);
+        try {
+            Path stack = Files.createDirectories(root.resolve("named"));
+            Path composeFile = Files.writeString(stack.resolve("compose.yaml"), """
+                    name: %s
+                    services:
+                      web:
+                        image: kompose-e2e/busybox:latest
+                        init: true
+                        command: ["sleep", "2147483647"]
+                    """.formatted(project));
+            Files.writeString(stack.resolve("hooks.sh"),
+                    "hook_post_down() { echo \"$COMPOSE_PROJECT_NAME\" > project-seen-by-hook; }\n");
+            docker.dockerOk("compose", "-f", composeFile.toString(), "up", "-d");
+            assertEquals(List.of(project + "-web-1"), docker.runningContainerNames(project), "started by hand");
+
+            KomposeProcess.Result ps = kompose(root).run("-C", root.toString(), "named", "ps");
+            assertEquals(0, ps.exitCode(), ps.toString());
+            assertTrue(ps.out().contains(project + "-web-1"), "kompose sees the container started by hand: " + ps);
+
+            KomposeProcess.Result down = kompose(root).run("-C", root.toString(), "named", "down");
+            assertEquals(0, down.exitCode(), down.toString());
+            assertEquals(List.of(), docker.containerNames(project), "kompose took down the named project");
+            assertEquals(project, Files.readString(stack.resolve("project-seen-by-hook")).strip());
+        } finally {
+            docker.removeProject(project);
+        }
+    }
+
     private KomposeProcess kompose(Path root) {
         KomposeProcess process = new KomposeProcess().timeout(Duration.ofMinutes(2)).workingDirectory(root);
         docker.environment().forEach(process::environment);
