@@ -293,6 +293,8 @@ abstract class DirectusFlowScenarios {
 
         ok(stacks.run("news", "start", "db"));
         docker.awaitHealthy(stacks.project("news"), "db", HEALTHY);
+        assertTrue(stacks.databaseExists("news", restoreDatabase),
+                "the roll-back could not reach the stopped server, so the half-restored copy is still there");
         assertEquals("live before the import", stacks.sql("news", "SELECT note FROM marker"));
         assertEquals("300000", stacks.sql("news", "SELECT count(*) FROM bulk"));
         assertEquals("20", stacks.sql("news", "SELECT count(*) FROM articles"));
