@@ -25,7 +25,7 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> environment) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Console console = System.console();
         Session session = new Session(environment, new ZtProcessRunner(), Clock.systemDefaultZone(), out, err);
@@ -47,7 +47,12 @@ public final class Main {
                     err.println("Try 'kompose --help' for usage.");
                     return 2;
                 });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     private static int report(Exception failure, PrintWriter err, Map<String, String> environment) {
