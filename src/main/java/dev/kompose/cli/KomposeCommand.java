@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         customSynopsis = {
             "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
             "  kompose -l | --list",
-            "  kompose [OPTIONS] shell                  (bare kompose on a terminal does the same)",
+            "  kompose [OPTIONS] shell   (bare kompose on a terminal too)",
             "  kompose completion bash|zsh|fish",
             "  kompose -h | --help | --version"},
         parameterListHeading = "%nArguments:%n",

@@ -88,27 +88,7 @@ public final class KomposeShell {
     }
 
     private int runTerminal(Terminal terminal) {
-        CompletionSource source = new CompletionSource(session::root, session.processEnvironment());
-        LineReaderBuilder builder = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("kompose")
-                .parser(parser)
-                .completer(new ShellCompleter(source, commandSpec(), () -> session.overrides().keySet()))
-                .history(new ShellHistory())
-                .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true);
-        Path historyFile = ShellHistory.file(session.processEnvironment());
-        if (historyFile != null) {
-            try {
-                Files.createDirectories(historyFile.getParent());
-                builder.variable(LineReader.HISTORY_FILE, historyFile);
-            } catch (IOException unwritable) {
-                session.err().println("[WARN] history is not kept: " + unwritable.getMessage());
-            }
-        }
-        LineReader reader = builder.build();
+        LineReader reader = lineReader(terminal);
         ShellInterpreter interpreter = new ShellInterpreter(session, factory, prompter(reader, terminal),
                 () -> historyLines(reader.getHistory()));
         session.out().println("kompose shell: stacks in " + session.root() + ". help lists what you can type;"
@@ -138,6 +118,31 @@ public final class KomposeShell {
             // the history of this session is lost; nothing else depends on it
         }
         return 0;
+    }
+
+    /** The line reader with the shell's completer, parser, history file and options (no typo menu). */
+    LineReader lineReader(Terminal terminal) {
+        CompletionSource source = new CompletionSource(session::root, session.processEnvironment());
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("kompose")
+                .parser(parser)
+                .completer(new ShellCompleter(source, commandSpec(), () -> session.overrides().keySet()))
+                .history(new ShellHistory())
+                .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        Path historyFile = ShellHistory.file(session.processEnvironment());
+        if (historyFile != null) {
+            try {
+                Files.createDirectories(historyFile.getParent());
+                builder.variable(LineReader.HISTORY_FILE, historyFile);
+            } catch (IOException unwritable) {
+                session.err().println("[WARN] history is not kept: " + unwritable.getMessage());
+            }
+        }
+        return builder.build();
     }
 
     /** Questions asked during a command (step-through, confirmations) are read at the prompt, outside history. */
