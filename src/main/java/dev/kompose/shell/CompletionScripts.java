@@ -45,9 +45,10 @@ final class CompletionScripts {
                     local whole="${line##*[[:space:]]}"
                     local cut=$(( ${#whole} - ${#cur} ))
                     (( cut < 0 )) && cut=0
-                    local candidate quoted nospace='' IFS=$'\\n'
+                    local candidate quoted nospace='' candidates=()
                     COMPREPLY=()
-                    for candidate in $("${COMP_WORDS[0]}" %3$s -- "$line" 2>/dev/null); do
+                    mapfile -t candidates < <("${COMP_WORDS[0]}" %3$s -- "$line" 2>/dev/null)
+                    for candidate in "${candidates[@]}"; do
                         [[ $candidate == *[=/] ]] && nospace=1
                         candidate="${candidate:cut}"
                         if [[ $candidate == *[\\*\\?\\[\\ ]* ]]; then

@@ -92,15 +92,27 @@ public final class ShellCompleter implements Completer {
 
     private List<Candidate> subcommandsAndCommandLine(List<String> before, String current) {
         List<Candidate> candidates = new ArrayList<>(commandLine(before, current));
-        boolean onlyOptionsSoFar = before.stream().allMatch(word -> word.startsWith("-"));
-        if (onlyOptionsSoFar && !current.startsWith("-") && (before.isEmpty() || !takesValue(before.get(before.size() - 1)))) {
-            commandSpec.subcommands().forEach((name, line) -> {
-                if (!name.startsWith("__")) {
-                    candidates.add(candidate(name, "kompose", null, true, 0));
-                }
-            });
+        boolean beforePattern = before.isEmpty() || !takesValue(before.get(before.size() - 1)) && positionalCount(before) == 0;
+        if (beforePattern && !current.startsWith("-")) {
+            commandSpec.subcommands().keySet().stream().filter(name -> !name.startsWith("__"))
+                    .forEach(name -> candidates.add(candidate(name, "kompose", null, true, 0)));
         }
         return candidates;
+    }
+
+    private int positionalCount(List<String> words) {
+        int count = 0;
+        boolean optionValue = false;
+        for (String word : words) {
+            if (optionValue) {
+                optionValue = false;
+            } else if (count == 0 && word.startsWith("-") && word.length() > 1) {
+                optionValue = takesValue(word);
+            } else {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<Candidate> subcommandArguments(List<String> before) {
