@@ -89,10 +89,12 @@ class ShellTerminalTest {
         assertTrue(menu.indexOf(DATABASE + "_20251011_005049.sql") < menu.indexOf(DATABASE + "_20250101_120000.sql"),
                 "newest first:\n" + menu);
         tmux.press("C-c");
+        tmux.waitForCount(prompt, 2);
         tmux.type("app,w").press("Tab");
         tmux.waitFor("worker and web offered after the comma", screen -> screen.contains(prompt + "app,w")
                 && screen.contains("web") && screen.contains("worker"), Duration.ofSeconds(10));
         tmux.press("C-c");
+        tmux.waitForCount(prompt, 3);
         tmux.type("app,wo").press("Tab");
         tmux.waitFor(prompt + "app,worker ");
     }
