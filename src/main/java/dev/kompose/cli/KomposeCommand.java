@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
-            "  hooks                     hook functions each stack's hooks.sh defines",
+            "  hooks [NAME...]           hook functions each stack's hooks.sh defines (NAMEs: their bodies)",
             "  any other COMMAND         docker compose -f <file> COMMAND ARGS in the stack folder,",
             "                            with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
             "                            restart, pull, build, ps, logs, exec, run, create, kill, pause,",

@@ -77,8 +77,8 @@ public final class Operations {
                 return listings.dumps(stacks.stream().map(reader::read).toList());
             }
             case "hooks" -> {
-                parse(new DatabaseArguments.Hooks(), command, rest);
-                return listings.hooks(stacks.stream().map(reader::read).toList());
+                DatabaseArguments.Hooks options = parse(new DatabaseArguments.Hooks(), command, rest);
+                return listings.hooks(stacks.stream().map(reader::read).toList(), options.names);
             }
             default -> {
                 Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);

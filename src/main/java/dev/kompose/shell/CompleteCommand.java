@@ -62,7 +62,7 @@ final class CompleteCommand implements Callable<Integer> {
         String current = parsed.word() == null ? "" : parsed.word().substring(0, Math.min(parsed.wordCursor(), parsed.word().length()));
         Path root = rootFrom(before);
         CommandSpec kompose = spec.parent();
-        ShellCompleter completer = new ShellCompleter(new CompletionSource(() -> root, environment), kompose, Set::of, false);
+        ShellCompleter completer = new ShellCompleter(new CompletionSource(() -> root, environment), () -> kompose, Set::of, false);
         return completer.candidates(before, current).stream().map(Candidate::value)
                 .filter(value -> value.startsWith(current)).distinct().toList();
     }

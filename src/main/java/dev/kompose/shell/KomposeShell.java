@@ -127,7 +127,7 @@ public final class KomposeShell {
                 .terminal(terminal)
                 .appName("kompose")
                 .parser(parser)
-                .completer(new ShellCompleter(source, commandSpec(), () -> session.overrides().keySet()))
+                .completer(new ShellCompleter(source, this::commandSpec, () -> session.overrides().keySet(), true))
                 .history(new ShellHistory())
                 .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * TAB completion for the shell, following the command line's grammar {@code [OPTIONS] PATTERN
  * COMMAND [ARGS]} (options read from the same picocli model) plus the shell's builtins. Candidates
- * come from {@link CompletionSource}, read fresh at every TAB.
+ * come from {@link CompletionSource}, read fresh at every TAB. The command model is built at the
+ * first TAB, not at start-up. Used from the line reader's thread only.
  */
 public final class ShellCompleter implements Completer {
     static final Map<String, String> BUILTINS = builtins();
@@ -35,7 +36,8 @@ public final class ShellCompleter implements Completer {
             "hooks", List.of("--dry-run"));
 
     private final CompletionSource source;
-    private final CommandSpec commandSpec;
+    private final Supplier<CommandSpec> commandModel;
+    private CommandSpec commandSpec;
     private final Supplier<Set<String>> overrideKeys;
     private final boolean shellBuiltins;
 
@@ -45,14 +47,14 @@ public final class ShellCompleter implements Completer {
      * @param overrideKeys the session's current overrides, for {@code unset}
      */
     public ShellCompleter(CompletionSource source, CommandSpec commandSpec, Supplier<Set<String>> overrideKeys) {
-        this(source, commandSpec, overrideKeys, true);
+        this(source, () -> commandSpec, overrideKeys, true);
     }
 
     /** With shellBuiltins false (the bash, zsh and fish scripts) the first word offers kompose's subcommands instead. */
-    ShellCompleter(CompletionSource source, CommandSpec commandSpec, Supplier<Set<String>> overrideKeys,
+    ShellCompleter(CompletionSource source, Supplier<CommandSpec> commandModel, Supplier<Set<String>> overrideKeys,
             boolean shellBuiltins) {
         this.source = source;
-        this.commandSpec = commandSpec;
+        this.commandModel = commandModel;
         this.overrideKeys = overrideKeys;
         this.shellBuiltins = shellBuiltins;
     }
@@ -66,6 +68,9 @@ public final class ShellCompleter implements Completer {
 
     /** The candidates for the word being typed, given the complete words before it. */
     public List<Candidate> candidates(List<String> before, String current) {
+        if (commandSpec == null) {
+            commandSpec = commandModel.get();
+        }
         if (!shellBuiltins) {
             return before.isEmpty() || !commandSpec.subcommands().containsKey(before.get(0))
                     ? subcommandsAndCommandLine(before, current) : subcommandArguments(before);

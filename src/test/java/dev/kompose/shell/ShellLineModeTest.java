@@ -26,10 +26,11 @@ class ShellLineModeTest {
     void readsCommandsLineByLineWithoutPromptOrControlCodes() throws Exception {
         new StackFolder(root).stackWithoutDatabase("web");
         new StackFolder(root).hooks("web", "hook_pre_up() {\n  echo hi\n}\n");
-        KomposeProcess.Result result = shell("# a comment\nlist\n\nweb hooks\n");
+        KomposeProcess.Result result = shell("# a comment\nlist\n\nweb hooks\nweb hooks hook_pre_up\n");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.out().contains("1 stack"), result.toString());
         assertTrue(result.out().contains("hook_pre_up"), result.toString());
+        assertTrue(result.out().contains("  hook_pre_up() {\n    echo hi\n  }"), "the body of a named hook: " + result);
         assertFalse(result.all().contains("\u001b"), "no control codes: " + result);
         assertFalse(result.out().contains("kompose "), "no prompt: " + result);
     }
