@@ -183,4 +183,21 @@ class ShellTerminalTest {
         String history = Files.readString(scratch.resolve("state/kompose/history"));
         assertTrue(history.contains("app db:export") && history.contains("list"), history);
     }
+
+    @Test
+    void stepOnTheCommandLineAsksOnTheTerminalAndAllRunsTheRest() throws Exception {
+        tmux = Tmux.start(scratch, Map.of("HOME", scratch.toString(), "TERM", "xterm-256color"),
+                "-C", root.toString(), "--step", "app", "db:export");
+        tmux.waitFor("stage 1/4");
+        tmux.waitFor(StepThroughGate.QUESTION.strip());
+        tmux.type("s").press("Enter");
+        tmux.waitFor("stage 2/4");
+        tmux.type("a").press("Enter");
+        String screen = tmux.waitFor("[kompose exited 0]");
+        assertTrue(screen.contains("skipping pre_db_export"), screen);
+        assertFalse(screen.contains("stage 3/4"), "all: no more questions\n" + screen);
+        assertFalse(screen.contains("pre export of " + DATABASE), "the skipped hook did not run\n" + screen);
+        assertTrue(screen.contains("post export "), screen);
+        assertEquals(1, dumps().size(), screen);
+    }
 }
