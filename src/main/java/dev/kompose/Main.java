@@ -28,7 +28,7 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> environment) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Console console = System.console();
         Session session = new Session(environment, new ZtProcessRunner(), Clock.systemDefaultZone(), out, err);
@@ -40,7 +40,12 @@ public final class Main {
             out.flush();
             return console.readLine();
         } : new LinePrompter(out, new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
-        return commandLine(session, prompter, environment).execute(args);
+        try {
+            return commandLine(session, prompter, environment).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**

@@ -117,6 +117,7 @@ public final class KomposeCommand implements Callable<Integer> {
             if (session.interactiveTerminal()) {
                 return spec.subcommands().get("shell").execute();
             }
+            session.err().println("kompose: Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
             spec.commandLine().usage(session.err());
             return 2;
         }

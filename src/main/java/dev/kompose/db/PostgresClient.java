@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Builds the pg_dump and psql commands for one database server. The password travels only in the
  * child's PGPASSWORD variable, never in arguments; database names pass as data (a conninfo
- * string or a psql variable), never spliced into a command line a shell would read.
+ * string or a psql variable), never spliced into a command line a shell would read. Each tool runs
+ * in its own process group, so a Ctrl-C at the terminal reaches kompose alone, which then stops the
+ * tool and cleans up in order.
  */
 public final class PostgresClient {
     /** The database psql connects to for CREATE / ALTER / DROP DATABASE, unless the stack's own database is that one. */
@@ -72,6 +74,7 @@ public final class PostgresClient {
                 .environment("PGCONNECT_TIMEOUT", "10")
                 .environment("PGAPPNAME", "kompose")
                 .standardInput(Path.of("/dev/null"))
+                .ownProcessGroup(true)
                 .build();
     }
 

@@ -106,7 +106,8 @@ public final class DatabasePlanner {
                 completeKept++;
                 seenKept = true;
             } else if (complete) {
-                stages.add(new RemoveFileStage(dump.path(), "older than the newest " + keep + " complete dumps", true));
+                stages.add(new RemoveFileStage(dump.path(), keep == 1 ? "older than the newest complete dump"
+                        : "older than the newest " + keep + " complete dumps", true));
             } else if (seenKept || keep == 0) {
                 stages.add(new RemoveFileStage(dump.path(), "incomplete, and older than a complete dump that is kept", true));
             }

@@ -28,13 +28,20 @@ public final class RunPrinter implements RunListener {
         this.dryRun = dryRun;
     }
 
+    /** Live runs show every line at once; a dry run is flushed per stack, which keeps 1,000-stack plans fast. */
+    private void flushLive() {
+        if (!dryRun) {
+            out.flush();
+        }
+    }
+
     @Override
     public synchronized void runStarted(Plan plan) {
         String names = plan.stacks().stream().map(StackPlan::stackName).collect(Collectors.joining(", "));
         out.println(style.cyan("[INFO]") + " " + plan.command() + " on " + plan.stacks().size()
                 + (plan.stacks().size() == 1 ? " stack: " : " stacks: ") + names
                 + (dryRun ? " " + style.yellow("(dry run: nothing is executed)") : ""));
-        out.flush();
+        flushLive();
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class RunPrinter implements RunListener {
         for (String problem : stack.problems()) {
             out.println(style.yellow("[WARN]") + " " + problem);
         }
-        out.flush();
+        flushLive();
     }
 
     @Override
@@ -59,19 +66,19 @@ public final class RunPrinter implements RunListener {
                 out.println(OUTPUT_INDENT + style.dim("$ " + line));
             }
         }
-        out.flush();
+        flushLive();
     }
 
     @Override
     public synchronized void stageOutput(StackPlan stack, Stage stage, String line) {
         out.println(OUTPUT_INDENT + line);
-        out.flush();
+        flushLive();
     }
 
     @Override
     public synchronized void stageSkipped(StackPlan stack, Stage stage, int number, int total) {
         out.println(style.yellow("[SKIP]") + " " + number + "/" + total + " " + stage.name() + " skipped");
-        out.flush();
+        flushLive();
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class RunPrinter implements RunListener {
         } else if (!result.message().isEmpty() && result.status() == StageResult.Status.SUCCEEDED) {
             out.println(OUTPUT_INDENT + result.message());
         }
-        out.flush();
+        flushLive();
     }
 
     @Override

@@ -146,8 +146,9 @@ public final class KomposeShell {
     }
 
     /** Questions asked during a command (step-through, confirmations) are read at the prompt, outside history. */
-    private static Prompter prompter(LineReader reader, Terminal terminal) {
+    private Prompter prompter(LineReader reader, Terminal terminal) {
         return question -> {
+            session.out().flush();
             int lastBreak = question.lastIndexOf('\n');
             if (lastBreak >= 0) {
                 terminal.writer().println(question.substring(0, lastBreak));

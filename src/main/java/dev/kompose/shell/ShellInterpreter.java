@@ -86,7 +86,12 @@ final class ShellInterpreter {
 
     private int commandLine(List<String> words) {
         Session line = copy(session);
-        return factory.create(line, prompter).execute(words.toArray(String[]::new));
+        try {
+            return factory.create(line, prompter).execute(words.toArray(String[]::new));
+        } finally {
+            session.out().flush();
+            session.err().flush();
+        }
     }
 
     private int dryRun(List<String> rest) {

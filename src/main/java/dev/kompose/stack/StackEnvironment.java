@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A stack's environment after layering (later wins): process environment &lt; root .env &lt;
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
  * @param problems malformed lines of the stack's .env file, with file and line (the root .env's are reported once per run)
  */
 public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|PRIVATE_KEY|API_KEY|CREDENTIAL).*");
+    private static final List<String> SECRET_NAME_PARTS =
+            List.of("PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "PRIVATE_KEY", "API_KEY", "CREDENTIAL");
 
     public StackEnvironment {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -66,7 +65,13 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
 
     /** Names whose values are secrets (passwords, tokens), by the usual naming conventions. */
     public static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+        String upper = name.toUpperCase(Locale.ROOT);
+        for (String part : SECRET_NAME_PARTS) {
+            if (upper.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names among the stack's own variables that hold secrets. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A stack selection as operators write it: {@code *}, a glob ({@code blog*}, {@code ?ews}), or a
- * comma list of those ({@code auth, news,b*}). Every item must match at least one stack, so a typo
+ * comma list of those ({@code auth, news,b*}); braces are plain characters, since the comma already lists alternatives. Every item must match at least one stack, so a typo
  * is reported instead of silently shrinking the selection.
  */
 public final class StackPattern {
@@ -74,15 +74,18 @@ public final class StackPattern {
             return item::equals;
         }
         try {
-            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + item);
-            return name -> glob.matches(Path.of(name));
+            // braces are literal: the comma already separates alternatives
+            String glob = item.replace("{", "\\{").replace("}", "\\}");
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            return name -> matcher.matches(Path.of(name));
         } catch (IllegalArgumentException badGlob) {
-            throw new PatternException("Invalid stack pattern \"" + item + "\": " + badGlob.getMessage());
+            String reason = String.valueOf(badGlob.getMessage()).lines().findFirst().orElse("malformed");
+            throw new PatternException("Invalid stack pattern \"" + item + "\": " + reason);
         }
     }
 
     private static boolean isGlob(String item) {
-        return item.chars().anyMatch(character -> "*?[{".indexOf(character) >= 0);
+        return item.chars().anyMatch(character -> "*?[".indexOf(character) >= 0);
     }
 
     private String noMatchMessage(List<String> unmatched, List<Stack> stacks) {

@@ -35,6 +35,13 @@ public final class StackFolder {
         return folder;
     }
 
+    /** A database stack pointing at a port where nothing listens (for dry-run and failure tests). */
+    public Path databaseStackWithoutServer(String name) throws IOException {
+        Path folder = plainStack(name);
+        Files.writeString(folder.resolve(".env"), "DB_HOST=127.0.0.1\nDB_PORT=1\nDB_USER=app\nDB_NAME=app\n");
+        return folder;
+    }
+
     public Path hooks(String stack, String script) throws IOException {
         return Files.writeString(root.resolve(stack).resolve("hooks.sh"), script);
     }

@@ -1,0 +1,46 @@
+package dev.kompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kompose.db.RemoveFileStage;
+import dev.kompose.engine.StageGate.Decision;
+import dev.kompose.plan.StackPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfirmationGateTest {
+    private final List<String> questions = new ArrayList<>();
+
+    private Decision answer(String reply, StackPlan plan) {
+        return new ConfirmationGate(question -> {
+            questions.add(question);
+            return reply;
+        }).beforeStack(plan);
+    }
+
+    private static StackPlan deleting() {
+        return new StackPlan("news", List.of(new RemoveFileStage(Path.of("/r/news/app_20250101_000000.sql"), "old", true)),
+                List.of(), "", List.of(), Set.of());
+    }
+
+    @Test
+    void asksOnceNamingTheStackAndWhatGoesAndOnlyYesProceeds() {
+        assertEquals(Decision.RUN, answer("y", deleting()));
+        assertEquals("Stack news:\n  - delete app_20250101_000000.sql (old)\nProceed? [y/N] ", questions.get(0));
+        assertEquals(Decision.RUN, answer(" YES ", deleting()));
+        assertEquals(Decision.SKIP, answer("", deleting()));
+        assertEquals(Decision.SKIP, answer("n", deleting()));
+        assertEquals(Decision.QUIT, answer(null, deleting()));
+    }
+
+    @Test
+    void doesNotAskWhenNothingIsDestructive() {
+        StackPlan harmless = new StackPlan("web", List.of(), List.of(), "", List.of(), Set.of());
+        assertEquals(Decision.RUN, answer("n", harmless));
+        assertTrue(questions.isEmpty());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kompose.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DumpFilesTest {
+    private static final String COMPLETE = "--\n-- PostgreSQL database dump\n--\nCREATE TABLE t ();\n--\n"
+            + "-- PostgreSQL database dump complete\n--\n\n\\unrestrict abc\n";
+
+    @Test
+    void namesDumpsLikeTheOriginalAndNumbersSameSecondOnes() {
+        LocalDateTime time = LocalDateTime.of(2025, 10, 11, 0, 50, 49);
+        assertEquals("directus_20251011_005049.sql", DumpFiles.fileName("directus", time, 1));
+        assertEquals("directus_20251011_005049-2.sql", DumpFiles.fileName("directus", time, 2));
+    }
+
+    @Test
+    void listsOnlyKomposeNamedDumpsOfThisDatabaseNewestFirst(@TempDir Path folder) throws Exception {
+        for (String name : List.of("app_20250101_000000.sql", "app_20250102_000000.sql", "app_20250102_000000-2.sql",
+                "app_before_upgrade.sql", "app_manual_backup_20250103.sql", "app_20250104_000000.sql.kompose-partial",
+                "app_2025_01_05.sql", "other_20250106_000000.sql", "app-x_20250107_000000.sql", "app_20251399_000000.sql")) {
+            Files.writeString(folder.resolve(name), COMPLETE);
+        }
+
+        List<String> names = DumpFiles.list(folder, "app").stream().map(DumpFile::fileName).toList();
+
+        assertEquals(List.of("app_20250102_000000-2.sql", "app_20250102_000000.sql", "app_20250101_000000.sql"), names);
+    }
+
+    @Test
+    void aDatabaseNameWithRegexCharactersIsMatchedLiterally(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("a.b_20250101_000000.sql"), COMPLETE);
+        Files.writeString(folder.resolve("axb_20250101_000000.sql"), COMPLETE);
+
+        assertEquals(List.of("a.b_20250101_000000.sql"),
+                DumpFiles.list(folder, "a.b").stream().map(DumpFile::fileName).toList());
+    }
+
+    @Test
+    void completenessNeedsPgDumpsClosingLine(@TempDir Path folder) throws Exception {
+        Path complete = Files.writeString(folder.resolve("complete.sql"), COMPLETE);
+        Path truncated = Files.writeString(folder.resolve("truncated.sql"), COMPLETE.substring(0, 40));
+        Path empty = Files.writeString(folder.resolve("empty.sql"), "");
+        Path custom = Files.writeString(folder.resolve("custom.sql"), "PGDMP\u0001\u000e");
+
+        assertTrue(DumpFiles.isComplete(complete));
+        assertFalse(DumpFiles.isComplete(truncated));
+        assertEquals("empty.sql is empty", DumpFiles.completenessProblem(empty).orElseThrow());
+        assertTrue(DumpFiles.completenessProblem(truncated).orElseThrow().contains("is not a complete pg_dump file"));
+        assertTrue(DumpFiles.completenessProblem(custom).orElseThrow().contains("custom-format"));
+        assertTrue(DumpFiles.completenessProblem(folder.resolve("missing.sql")).orElseThrow().endsWith("does not exist"));
+    }
+
+    @Test
+    void newestCompleteSkipsAnUnfinishedNewerDump(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("app_20250101_000000.sql"), COMPLETE);
+        Files.writeString(folder.resolve("app_20250102_000000.sql"), COMPLETE.substring(0, 30));
+
+        assertEquals("app_20250101_000000.sql",
+                DumpFiles.newestComplete(DumpFiles.list(folder, "app")).orElseThrow().fileName());
+    }
+}

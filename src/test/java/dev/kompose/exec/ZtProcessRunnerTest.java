@@ -1,0 +1,126 @@
+package dev.kompose.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZtProcessRunnerTest {
+    private final ZtProcessRunner runner = new ZtProcessRunner();
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final ProcessObserver recorder = new ProcessObserver() {
+        @Override
+        public void line(OutputStreamName stream, String line) {
+            lines.add(stream + " " + line);
+        }
+    };
+
+    private static CommandSpec.Builder bash(String script) {
+        return CommandSpec.of("bash", "-c", script).workingDirectory(Path.of("."));
+    }
+
+    @Test
+    void reportsTheExitStatusAndKeepsStdoutAndStderrApart() {
+        ExecutionResult result = runner.run(bash("echo out; echo err >&2; exit 3").build(), recorder, Cancellation.none());
+
+        assertEquals(3, result.exitCode());
+        assertFalse(result.succeeded());
+        assertEquals("exit status 3", result.explain());
+        assertTrue(lines.contains("STDOUT out"), lines.toString());
+        assertTrue(lines.contains("STDERR err"), lines.toString());
+    }
+
+    @Test
+    void passesEnvironmentAndWorkingDirectory(@TempDir Path folder) throws Exception {
+        ExecutionResult result = runner.run(bash("echo \"$GREETING $(pwd)\"").environment("GREETING", "hello")
+                .workingDirectory(folder).build(), recorder, Cancellation.none());
+
+        assertTrue(result.succeeded());
+        assertEquals(List.of("STDOUT hello " + folder.toRealPath()), lines);
+    }
+
+    @Test
+    void standardInputIsEmptySoAReaderDoesNotHang() {
+        ExecutionResult result = runner.run(bash("if read -r line; then echo \"got:$line\"; else echo eof; exit 1; fi").standardInput(Path.of("/dev/null"))
+                .timeout(Duration.ofSeconds(10)).build(), recorder, Cancellation.none());
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("STDOUT eof"), lines);
+    }
+
+    @Test
+    void aTimeoutKillsTheWholeProcessGroupIncludingBackgroundedChildren(@TempDir Path folder) throws Exception {
+        Path pidFile = folder.resolve("child.pid");
+        ExecutionResult result = runner.run(bash("sleep 300 & echo $! > " + pidFile + "; wait")
+                .timeout(Duration.ofMillis(1500)).ownProcessGroup(true).build(), recorder, Cancellation.none());
+
+        assertTrue(result.timedOut());
+        assertFalse(result.succeeded());
+        assertTrue(result.explain().startsWith("timed out after"), result.explain());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        assertChildGone(child);
+    }
+
+    @Test
+    void aCancelStopsTheChildAndItsChildren(@TempDir Path folder) throws Exception {
+        Path pidFile = folder.resolve("child.pid");
+        Cancellation cancellation = new Cancellation();
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        later.schedule(() -> cancellation.cancel("test"), 1, TimeUnit.SECONDS);
+        ExecutionResult result = runner.run(bash("sleep 300 & echo $! > " + pidFile + "; wait").ownProcessGroup(true).build(),
+                recorder, cancellation);
+        later.shutdown();
+
+        assertTrue(result.cancelled());
+        assertChildGone(Long.parseLong(Files.readString(pidFile).strip()));
+    }
+
+    @Test
+    void aMissingProgramIsReportedWithoutTheEnvironment() {
+        ExecutionResult result = runner.run(CommandSpec.of("no-such-program-kompose").workingDirectory(Path.of("."))
+                .secret("PGPASSWORD", "very-secret-1").build(), recorder, Cancellation.none());
+
+        assertFalse(result.succeeded());
+        assertEquals("could not start: no-such-program-kompose: command not found", result.explain());
+    }
+
+    @Test
+    void describeMasksSecretsAndQuotesWords() {
+        CommandSpec spec = CommandSpec.of("pg_dump", "--dbname=my db").secret("PGPASSWORD", "hunter22")
+                .workingDirectory(Path.of(".")).build();
+
+        assertEquals("PGPASSWORD=*** pg_dump '--dbname=my db'", spec.describe());
+        assertFalse(spec.arguments().toString().contains("hunter22"));
+    }
+
+    private static void assertChildGone(long pid) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
+            if (!alive) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("child " + pid + " outlived the timeout");
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            return status.contains("State:\tZ");
+        } catch (java.io.IOException gone) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kompose.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * A stand-in {@code docker} (and {@code docker-compose}) on the PATH for black-box tests of the
+ * compose pass-through: it records its arguments, folder and a few variables, one line each, and
+ * exits as told (DOCKER_FAIL_IN_STACK=name fails in that stack's folder; COMPOSE_PLUGIN=missing
+ * makes {@code docker compose version} fail).
+ */
+public final class RecordingDocker {
+    private static final String SCRIPT = """
+            #!/usr/bin/env bash
+            {
+              printf '%s' "$(basename "$0")"; printf ' [%s]' "$@"; printf ' in=%s' "$(basename "$PWD")"
+              printf ' FOO=%s NETWORK_NAME=%s PROJECT=%s\\n' "${FOO-unset}" "${NETWORK_NAME-unset}" "${COMPOSE_PROJECT_NAME-unset}"
+            } >> "$RECORD_LOG"
+            if [[ "$(basename "$0")" == docker && "$1" == compose && "$2" == version ]]; then
+              [[ "${COMPOSE_PLUGIN:-present}" == missing ]] && { echo "docker: 'compose' is not a docker command." >&2; exit 1; }
+              echo "Docker Compose version v2.99.0-recording"; exit 0
+            fi
+            if [[ -n "${DOCKER_FAIL_IN_STACK:-}" && "$(basename "$PWD")" == "$DOCKER_FAIL_IN_STACK" ]]; then
+              echo "recording docker: failing in $DOCKER_FAIL_IN_STACK" >&2; exit 1
+            fi
+            echo "recording docker ran: $*"
+            """;
+
+    private final Path folder;
+    private final Path log;
+
+    public RecordingDocker(Path folder) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.log = folder.resolve("record.log");
+        for (String name : List.of("docker", "docker-compose")) {
+            Path script = folder.resolve(name);
+            Files.writeString(script, SCRIPT);
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** A kompose process with this docker first on the PATH. */
+    public KomposeProcess kompose() {
+        return new KomposeProcess().environment("PATH", folder + ":" + System.getenv("PATH"))
+                .environment("RECORD_LOG", log.toString());
+    }
+
+    public List<String> calls() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** The recorded calls other than the plugin probe. */
+    public List<String> composeCalls() throws IOException {
+        return calls().stream().filter(line -> !line.startsWith("docker [compose] [version]")).toList();
+    }
+}
