@@ -2,10 +2,13 @@ package dev.kompose;
 
 import dev.kompose.cli.Interrupts;
 import dev.kompose.cli.KomposeCommand;
+import dev.kompose.cli.Prompter;
 import dev.kompose.cli.Session;
 import dev.kompose.cli.UsageException;
 import dev.kompose.engine.SecretMasker;
 import dev.kompose.exec.ZtProcessRunner;
+import dev.kompose.shell.LinePrompter;
+import dev.kompose.shell.ShellCommands;
 import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -32,14 +35,31 @@ public final class Main {
         session.interactiveTerminal(console != null);
         session.colour(console != null && !environment.containsKey("NO_COLOR")
                 && !"dumb".equals(environment.get("TERM")));
-        KomposeCommand command = new KomposeCommand(session, question -> {
+        Prompter prompter = console != null ? question -> {
             out.print(question);
             out.flush();
-            return console == null ? null : console.readLine();
-        });
-        CommandLine commandLine = new CommandLine(command)
-                .setStopAtPositional(true)
-                .setOut(out)
+            return console.readLine();
+        } : new LinePrompter(out, new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        try {
+            return commandLine(session, prompter, environment).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The kompose command model (options, subcommands, error handlers) for one session: the command
+     * line builds one, the interactive shell one per line it runs.
+     */
+    public static CommandLine commandLine(Session session, Prompter prompter, Map<String, String> environment) {
+        PrintWriter err = session.err();
+        CommandLine commandLine = new CommandLine(new KomposeCommand(session, prompter))
+                .setStopAtPositional(true);
+        ShellCommands.register(commandLine, session, environment,
+                (child, childPrompter) -> commandLine(child, childPrompter, environment));
+        return commandLine
+                .setOut(session.out())
                 .setErr(err)
                 .setExecutionExceptionHandler((failure, line, parsed) -> report(failure, err, environment))
                 .setParameterExceptionHandler((failure, arguments) -> {
@@ -47,12 +67,6 @@ public final class Main {
                     err.println("Try 'kompose --help' for usage.");
                     return 2;
                 });
-        try {
-            return commandLine.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
     }
 
     private static int report(Exception failure, PrintWriter err, Map<String, String> environment) {

@@ -42,8 +42,11 @@ final class DatabaseArguments {
         boolean dryRun;
     }
 
-    @Command(name = "hooks", description = "List the hook functions each selected stack's hooks.sh defines.")
+    @Command(name = "hooks", description = "List the hook functions each selected stack's hooks.sh defines; with NAMEs, show their bodies.")
     static final class Hooks {
+        @Parameters(arity = "0..*", paramLabel = "NAME", description = "Hook functions to show in full (hook_pre_up or pre_up).")
+        java.util.List<String> names = new java.util.ArrayList<>();
+
         @Option(names = "--dry-run", description = "Accepted for symmetry; listing changes nothing.")
         boolean dryRun;
     }

@@ -60,4 +60,14 @@ public final class Interrupts {
     public static void end() {
         current = null;
     }
+
+    /**
+     * Ctrl-C inside the interactive shell (whose terminal library owns SIGINT): cancels the running
+     * operation as SIGINT would; between operations it does nothing, the shell stays.
+     */
+    public static void interruptOperation() {
+        if (current != null) {
+            onSignal("INT", 130);
+        }
+    }
 }

@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
         customSynopsis = {
             "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
             "  kompose -l | --list",
+            "  kompose [OPTIONS] shell   (bare kompose on a terminal too)",
+            "  kompose completion bash|zsh|fish",
             "  kompose -h | --help | --version"},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (before PATTERN):%n",
@@ -36,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
-            "  hooks                     hook functions each stack's hooks.sh defines",
+            "  hooks [NAME...]           hook functions each stack's hooks.sh defines (NAMEs: their bodies)",
             "  any other COMMAND         docker compose -f <file> COMMAND ARGS in the stack folder,",
             "                            with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
             "                            restart, pull, build, ps, logs, exec, run, create, kill, pause,",
@@ -73,6 +75,9 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask before replacing a database or deleting dumps.")
     boolean yes;
 
+    @Option(names = "--step", description = "Show every stage before it runs and ask: [y]es / [s]kip / [a]ll / [q]uit.")
+    boolean step;
+
     @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Kill a hook (and all it started) after this long; default 10m.")
     Duration hookTimeout;
@@ -93,6 +98,9 @@ public final class KomposeCommand implements Callable<Integer> {
     @Parameters(index = "2..*", paramLabel = "ARGS", description = "Arguments of COMMAND.")
     List<String> arguments = new ArrayList<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     public KomposeCommand(Session session, Prompter prompter) {
         this.session = session;
         this.prompter = prompter;
@@ -104,13 +112,25 @@ public final class KomposeCommand implements Callable<Integer> {
         if (list) {
             return listStacks();
         }
+        if (pattern == null && spec != null && spec.subcommands().containsKey("shell")) {
+            // bare kompose: the shell on a terminal, else usage and status 2
+            if (session.interactiveTerminal()) {
+                return spec.subcommands().get("shell").execute();
+            }
+            session.err().println("kompose: Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
+            spec.commandLine().usage(session.err());
+            return 2;
+        }
         if (pattern == null) {
             throw new UsageException("Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
         }
         if (command == null) {
             throw new UsageException("Missing COMMAND after pattern " + pattern + " (e.g. ps, up -d, db:export; see kompose --help)");
         }
-        StageGate gate = session.interactiveTerminal() && !session.assumeYes() && !session.dryRun()
+        StageGate gate = step
+                ? new dev.kompose.shell.StepThroughGate(session.out(), new Style(session.colour()), prompter,
+                        session.dryRun() || arguments.contains("--dry-run"))
+                : session.interactiveTerminal() && !session.assumeYes() && !session.dryRun()
                 ? new ConfirmationGate(prompter) : StageGate.ALWAYS;
         Cancellation cancellation = Interrupts.begin();
         try {
@@ -120,14 +140,21 @@ public final class KomposeCommand implements Callable<Integer> {
         }
     }
 
-    private void applyOptions() {
+    /** Applies the options to the session; an option not given leaves the session's setting (the shell's) as it is. */
+    public void applyOptions() {
         if (root != null) {
             session.root(root.toAbsolutePath().normalize());
         }
         session.overrides().putAll(EnvironmentOverrides.parse(environment));
-        session.network(network);
-        session.dryRun(dryRun);
-        session.assumeYes(yes);
+        if (network != null) {
+            session.network(network);
+        }
+        if (dryRun) {
+            session.dryRun(true);
+        }
+        if (yes) {
+            session.assumeYes(true);
+        }
         if (hookTimeout != null) {
             session.hookTimeout(hookTimeout);
         }

@@ -70,8 +70,11 @@ final class Listings {
         return 0;
     }
 
-    /** The hook functions each stack defines. */
-    int hooks(List<StackSnapshot> stacks) {
+    /** The hook functions each stack defines; with names, the bodies of those functions as hooks.sh defines them. */
+    int hooks(List<StackSnapshot> stacks, List<String> names) {
+        if (!names.isEmpty()) {
+            return hookBodies(stacks, names);
+        }
         for (StackSnapshot stack : stacks) {
             String header = style.bold("[STACK: " + stack.name() + "]");
             if (stack.hooks().file().isEmpty()) {
@@ -81,6 +84,20 @@ final class Listings {
             } else {
                 out.println(header + " hooks.sh defines:");
                 stack.hooks().functionNames().forEach(name -> out.println("  " + name));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int hookBodies(List<StackSnapshot> stacks, List<String> names) {
+        for (StackSnapshot stack : stacks) {
+            out.println(style.bold("[STACK: " + stack.name() + "]"));
+            for (String name : names) {
+                String function = name.startsWith(dev.kompose.hooks.HookCatalog.PREFIX) ? name : dev.kompose.hooks.HookCatalog.PREFIX + name;
+                stack.hooks().functionText(function).ifPresentOrElse(
+                        text -> text.lines().forEach(line -> out.println("  " + line)),
+                        () -> out.println("  " + function + ": not defined"));
             }
         }
         out.flush();

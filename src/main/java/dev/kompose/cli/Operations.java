@@ -77,8 +77,8 @@ public final class Operations {
                 return listings.dumps(stacks.stream().map(reader::read).toList());
             }
             case "hooks" -> {
-                parse(new DatabaseArguments.Hooks(), command, rest);
-                return listings.hooks(stacks.stream().map(reader::read).toList());
+                DatabaseArguments.Hooks options = parse(new DatabaseArguments.Hooks(), command, rest);
+                return listings.hooks(stacks.stream().map(reader::read).toList(), options.names);
             }
             default -> {
                 Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);
@@ -93,7 +93,7 @@ public final class Operations {
         all.add(new RunPrinter(session.out(), new Style(session.colour()), dryRun));
         all.addAll(listeners);
         Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
-                dryRun ? StageGate.ALWAYS : gate, new CompositeRunListener(all), cancellation);
+                dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate, new CompositeRunListener(all), cancellation);
         RunReport report = runner.run(plan);
         return report.exitCode();
     }

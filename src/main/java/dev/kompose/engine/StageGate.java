@@ -28,4 +28,9 @@ public interface StageGate {
     default Decision beforeStage(StackPlan stack, Stage stage, int number, int total) {
         return Decision.RUN;
     }
+
+    /** True when the gate is asked in dry-run too (the step-through walkthrough); other gates are bypassed there. */
+    default boolean consultedInDryRun() {
+        return false;
+    }
 }

@@ -19,6 +19,7 @@ public final class KomposeProcess {
     private final Map<String, String> environment = new HashMap<>();
     private Path workingDirectory = Path.of(".").toAbsolutePath();
     private Duration timeout = Duration.ofMinutes(3);
+    private java.io.File standardInput = new java.io.File("/dev/null");
 
     public KomposeProcess environment(String name, String value) {
         environment.put(name, value);
@@ -27,6 +28,12 @@ public final class KomposeProcess {
 
     public KomposeProcess workingDirectory(Path folder) {
         this.workingDirectory = folder;
+        return this;
+    }
+
+    /** Feeds this file to kompose's standard input (not a terminal); /dev/null by default. */
+    public KomposeProcess standardInput(Path file) {
+        this.standardInput = file.toFile();
         return this;
     }
 
@@ -43,7 +50,7 @@ public final class KomposeProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().remove("KOMPOSE_ROOT");
         builder.environment().putAll(environment);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(standardInput));
         return builder.start();
     }
 

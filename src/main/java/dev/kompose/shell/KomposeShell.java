@@ -1,0 +1,193 @@
+package dev.kompose.shell;
+
+import dev.kompose.cli.Interrupts;
+import dev.kompose.cli.KomposeCommand;
+import dev.kompose.cli.Prompter;
+import dev.kompose.cli.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.EOFError;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive shell. On a terminal: a JLine prompt showing the root and the session state,
+ * TAB completion, history kept between sessions; Ctrl-C clears the line at the prompt and cancels
+ * the running command otherwise; Ctrl-D leaves. Without a terminal: commands are read line by line
+ * (no prompt, no control codes) and the shell exits with the status of the last command that failed.
+ */
+public final class KomposeShell {
+    private final Session session;
+    private final CommandLineFactory factory;
+    private final Parser parser = new DefaultParser();
+
+    public KomposeShell(Session session, CommandLineFactory factory) {
+        this.session = session;
+        this.factory = factory;
+    }
+
+    public int run() {
+        if (!session.interactiveTerminal()) {
+            return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            return runTerminal(terminal);
+        } catch (IOException noTerminal) {
+            session.err().println("kompose: cannot open the terminal (" + noTerminal.getMessage() + ")");
+            return 1;
+        }
+    }
+
+    /** Line by line from a stream that is not a terminal; returns the status of the last failure, else 0. */
+    int runLines(BufferedReader in) {
+        List<String> lines = new ArrayList<>();
+        ShellInterpreter interpreter = new ShellInterpreter(session, factory, new LinePrompter(session.out(), in),
+                () -> List.copyOf(lines));
+        int lastFailure = 0;
+        try {
+            String line;
+            while (!interpreter.exitRequested() && (line = in.readLine()) != null) {
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                lines.add(line);
+                List<String> words;
+                try {
+                    words = words(line);
+                } catch (EOFError unclosed) {
+                    session.err().println("kompose: " + unclosed.getMessage() + ": " + line);
+                    session.err().flush();
+                    lastFailure = 2;
+                    continue;
+                }
+                int status = interpreter.execute(words);
+                if (status != 0) {
+                    lastFailure = status;
+                }
+            }
+        } catch (IOException unreadable) {
+            session.err().println("kompose: reading commands failed: " + unreadable.getMessage());
+            return 1;
+        }
+        return lastFailure;
+    }
+
+    private int runTerminal(Terminal terminal) {
+        LineReader reader = lineReader(terminal);
+        ShellInterpreter interpreter = new ShellInterpreter(session, factory, prompter(reader, terminal),
+                () -> historyLines(reader.getHistory()));
+        session.out().println("kompose shell: stacks in " + session.root() + ". help lists what you can type;"
+                + " TAB completes; Ctrl-D leaves.");
+        session.out().flush();
+        while (!interpreter.exitRequested()) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException cleared) {
+                continue;
+            } catch (EndOfFileException endOfInput) {
+                break;
+            }
+            List<String> words = line.isBlank() ? List.of() : reader.getParsedLine().words().stream()
+                    .filter(word -> !word.isEmpty()).toList();
+            terminal.handle(Terminal.Signal.INT, signal -> Interrupts.interruptOperation());
+            try {
+                interpreter.execute(words);
+            } finally {
+                terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+            }
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException unwritable) {
+            // the history of this session is lost; nothing else depends on it
+        }
+        return 0;
+    }
+
+    /** The line reader with the shell's completer, parser, history file and options (no typo menu). */
+    LineReader lineReader(Terminal terminal) {
+        CompletionSource source = new CompletionSource(session::root, session.processEnvironment());
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("kompose")
+                .parser(parser)
+                .completer(new ShellCompleter(source, this::commandSpec, () -> session.overrides().keySet(), true))
+                .history(new ShellHistory())
+                .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        Path historyFile = ShellHistory.file(session.processEnvironment());
+        if (historyFile != null) {
+            try {
+                Files.createDirectories(historyFile.getParent());
+                builder.variable(LineReader.HISTORY_FILE, historyFile);
+            } catch (IOException unwritable) {
+                session.err().println("[WARN] history is not kept: " + unwritable.getMessage());
+            }
+        }
+        return builder.build();
+    }
+
+    /** Questions asked during a command (step-through, confirmations) are read at the prompt, outside history. */
+    private Prompter prompter(LineReader reader, Terminal terminal) {
+        return question -> {
+            session.out().flush();
+            int lastBreak = question.lastIndexOf('\n');
+            if (lastBreak >= 0) {
+                terminal.writer().println(question.substring(0, lastBreak));
+                terminal.writer().flush();
+            }
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
+            try {
+                return reader.readLine(question.substring(lastBreak + 1));
+            } catch (UserInterruptException | EndOfFileException stop) {
+                return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            }
+        };
+    }
+
+    /** {@code kompose ~/stacks [dry-run +1 override]> } */
+    String prompt() {
+        String root = session.root().toString();
+        String home = session.processEnvironment().get("HOME");
+        if (home != null && !home.isEmpty() && !home.equals("/") && root.startsWith(home)) {
+            root = "~" + root.substring(home.length());
+        }
+        String state = session.describeState();
+        return "kompose " + root + (state.isEmpty() ? "" : " [" + state + "]") + "> ";
+    }
+
+    private List<String> words(String line) {
+        return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
+                .filter(word -> !word.isEmpty()).toList();
+    }
+
+    private picocli.CommandLine.Model.CommandSpec commandSpec() {
+        return factory.create(ShellInterpreter.copy(session), question -> null).getCommandSpec();
+    }
+
+    private static List<String> historyLines(History history) {
+        List<String> lines = new ArrayList<>();
+        history.forEach(entry -> lines.add(entry.line()));
+        return lines;
+    }
+}
