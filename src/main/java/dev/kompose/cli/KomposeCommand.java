@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
         customSynopsis = {
             "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
             "  kompose -l | --list",
+            "  kompose journal [--stack S] [--last N] [--json]",
             "  kompose -h | --help | --version"},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (before PATTERN):%n",
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
             "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
+            "  db:* --wait               wait for another kompose's lock on the stack instead of failing",
             "  hooks                     hook functions each stack's hooks.sh defines",
             "  any other COMMAND         docker compose -f <file> COMMAND ARGS in the stack folder,",
             "                            with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
@@ -103,6 +105,12 @@ public final class KomposeCommand implements Callable<Integer> {
         applyOptions();
         if (list) {
             return listStacks();
+        }
+        if (dev.kompose.safety.JournalCommand.NAME.equals(pattern)) { // issue 5: kompose journal [--stack S] [--last N]
+            List<String> journalArguments = new ArrayList<>(command == null ? List.of() : List.of(command));
+            journalArguments.addAll(arguments);
+            return new dev.kompose.safety.JournalCommand(dev.kompose.safety.Journal.at(session.processEnvironment()),
+                    session.out(), session.err()).run(journalArguments);
         }
         if (pattern == null) {
             throw new UsageException("Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");

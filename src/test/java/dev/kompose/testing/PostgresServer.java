@@ -40,6 +40,11 @@ public final class PostgresServer {
         return instance;
     }
 
+    /** A second server of this test's own (to stop it mid-operation, say); the caller stops it. */
+    public static PostgresServer startPrivate() {
+        return start();
+    }
+
     public int port() {
         return port;
     }
@@ -107,7 +112,7 @@ public final class PostgresServer {
         return wrapped;
     }
 
-    private void stop() {
+    public void stop() {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
             run(asServerUser(root, List.of(binaries + "/pg_ctl", "-D", folder.resolve("data").toString(), "-m",
