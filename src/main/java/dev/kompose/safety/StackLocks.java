@@ -45,7 +45,9 @@ public final class StackLocks implements RunListener, AutoCloseable {
             List<Stage> stages = new ArrayList<>();
             stages.add(new LockStage(folder, plan.command(), wait, clock, this));
             stages.addAll(stack.stages());
-            guarded.add(new StackPlan(stack.stackName(), stages, stack.cleanupStages(), stack.skipReason(),
+            List<Stage> cleanup = stack.cleanupStages().stream()
+                    .<Stage>map(stage -> new WhileLockedStage(stage, folder, this)).toList();
+            guarded.add(new StackPlan(stack.stackName(), stages, cleanup, stack.skipReason(),
                     stack.problems(), stack.secretValues()));
         }
         return new Plan(plan.command(), guarded);
@@ -56,6 +58,10 @@ public final class StackLocks implements RunListener, AutoCloseable {
         if (previous != null) {
             previous.close();
         }
+    }
+
+    boolean holds(Path folder) {
+        return held.containsKey(folder.toString());
     }
 
     @Override
