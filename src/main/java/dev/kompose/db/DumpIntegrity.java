@@ -29,9 +29,9 @@ public final class DumpIntegrity {
         }
         try (InputStream input = Files.newInputStream(file)) {
             String head = new String(input.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
-            if (!head.contains(HEADER)) {
+            if (!head.startsWith("--\n" + HEADER + "\n")) {
                 return Optional.of(file.getFileName() + " does not start like a pg_dump file (no \"" + HEADER
-                        + "\" header): not a dump");
+                        + "\" header first): not a dump");
             }
         } catch (IOException unreadable) {
             return Optional.of(file + " cannot be read: " + unreadable.getClass().getSimpleName());
