@@ -60,7 +60,11 @@ public final class ZtProcessRunner implements ProcessRunner {
         ProcessTreeTerminator terminator = new ProcessTreeTerminator(process.toHandle(), command.ownProcessGroup(), GRACE);
         observer.started(process.pid());
         try (AutoCloseable ignored = cancellation.onCancel(terminator::terminate)) {
-            return awaitEnd(started.getFuture(), command.timeout(), terminator, cancellation, startNanos);
+            ExecutionResult result = awaitEnd(started.getFuture(), command.timeout(), terminator, cancellation, startNanos);
+            if (terminator.endLeftovers()) {
+                observer.line(OutputStreamName.STDERR, "kompose: stopped the processes it left running in the background");
+            }
+            return result;
         } catch (Exception unexpected) {
             terminator.terminate();
             return ExecutionResult.couldNotStart("interrupted while waiting: " + unexpected.getClass().getSimpleName());
