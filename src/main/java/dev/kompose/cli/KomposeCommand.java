@@ -69,7 +69,7 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "NAME", description = "Set NETWORK_NAME for the stacks.")
     String network;
 
-    @Option(names = {"-C", "--root"}, paramLabel = "DIR", description = "The folder holding the stacks.")
+    @Option(names = {"-C", "--root"}, paramLabel = "DIR", converter = FolderConverter.class, description = "The folder holding the stacks.")
     Path root;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask before replacing a database or deleting dumps.")
@@ -157,13 +157,30 @@ public final class KomposeCommand implements Callable<Integer> {
         return new Listings(session.out(), new Style(session.colour())).stacks(stacks.stream().map(reader::read).toList());
     }
 
+    /** A path picocli would reject with its exception's class name (a NUL in it, say) gets a plain message. */
+    static final class FolderConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return Path.of(value);
+            } catch (java.nio.file.InvalidPathException invalid) {
+                throw new picocli.CommandLine.TypeConversionException("not a usable folder name: " + invalid.getReason());
+            }
+        }
+    }
+
     /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration parsed = DurationText.parse(value);
+            Duration parsed;
+            try {
+                parsed = DurationText.parse(value);
+            } catch (IllegalArgumentException invalid) { // picocli would show the exception's class name
+                throw new picocli.CommandLine.TypeConversionException(invalid.getMessage());
+            }
             if (parsed.isZero()) {
-                throw new IllegalArgumentException("the hook timeout must be more than zero");
+                throw new picocli.CommandLine.TypeConversionException("the hook timeout must be more than zero");
             }
             return parsed;
         }

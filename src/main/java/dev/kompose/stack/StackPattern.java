@@ -77,7 +77,9 @@ public final class StackPattern {
             PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + item);
             return name -> glob.matches(Path.of(name));
         } catch (IllegalArgumentException badGlob) {
-            throw new PatternException("Invalid stack pattern \"" + item + "\": " + badGlob.getMessage());
+            String why = badGlob instanceof java.util.regex.PatternSyntaxException syntax ? syntax.getDescription()
+                    : badGlob.getMessage();
+            throw new PatternException("Invalid stack pattern \"" + item + "\": " + why);
         }
     }
 
