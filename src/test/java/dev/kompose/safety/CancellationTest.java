@@ -107,6 +107,11 @@ class CancellationTest {
         assertTrue(output.contains("SIGTERM received"), output);
         assertTrue(output.contains("clean-up sql roll-back"), output);
         assertTrue(output.contains("[CANCELLED] app"), output);
+        java.util.Map<String, Object> journalled = new Journal(fixture.journal).read().entries().get(1);
+        assertEquals("cancelled", journalled.get("outcome"), journalled.toString());
+        assertEquals(143L, journalled.get("exit"));
+        assertTrue(journalled.get("stages").toString().contains("stage=roll-back, kind=sql, outcome=succeeded"),
+                journalled.toString());
 
         KomposeProcess.Result again = fixture.kompose().run("-C", root.toString(), "app", "db:import");
         assertEquals(0, again.exitCode(), again.toString());
