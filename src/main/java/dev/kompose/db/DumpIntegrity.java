@@ -28,8 +28,11 @@ public final class DumpIntegrity {
             return incomplete;
         }
         try (InputStream input = Files.newInputStream(file)) {
-            String head = new String(input.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
-            if (!head.startsWith("--\n" + HEADER + "\n")) {
+            byte[] bytes = input.readNBytes(HEAD_BYTES);
+            String head = new String(bytes, StandardCharsets.UTF_8);
+            boolean otherFormat = head.startsWith("PGDMP") || (bytes.length > 1 && bytes[0] == 0x1f && bytes[1] == (byte) 0x8b);
+            // custom-format and gzip dumps are judged by DumpFiles.completenessProblem (pg_restore --list and the like)
+            if (!otherFormat && !head.startsWith("--\n" + HEADER + "\n")) {
                 return Optional.of(file.getFileName() + " does not start like a pg_dump file (no \"" + HEADER
                         + "\" header first): not a dump");
             }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kompose journal [--stack S] [--last N] [--json]}: what kompose did, newest last. */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(name = "kompose journal",
         description = {"Show the operations journal: one entry per stack per run, newest last.",
             "Journal file: $KOMPOSE_JOURNAL, else $XDG_STATE_HOME/kompose/journal.jsonl,",
             "else ~/.local/state/kompose/journal.jsonl."})
@@ -20,6 +20,9 @@ public final class JournalCommand {
     public static final String NAME = "journal";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Only this stack's entries.")
     String stack;
