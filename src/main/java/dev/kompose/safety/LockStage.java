@@ -25,7 +25,8 @@ public record LockStage(Path stackFolder, String command, boolean waitWhileHeld,
     @Override
     public String description() {
         return "take this stack's lock " + StackLock.FILE_NAME + " so no other kompose exports, imports or cleans up"
-                + " here meanwhile" + (waitWhileHeld ? " (waiting while it is held)" : " (fail at once when it is held)");
+                + " here meanwhile" + (waitWhileHeld ? " (waiting while it is held)" : " (fail at once when it is held)")
+                + "; then remove unfinished dumps a killed export left";
     }
 
     @Override
@@ -57,9 +58,28 @@ public record LockStage(Path stackFolder, String command, boolean waitWhileHeld,
         }
         StackLock.Acquired acquired = (StackLock.Acquired) attempt;
         locks.held(stackFolder, acquired.lock());
+        removeStalePartialDumps(context);
         return acquired.staleOwner()
                 .map(owner -> StageResult.succeeded("took over a stale lock left by " + owner.describe()
                         + (owner.isDeadHere() ? ", which is no longer running" : "")))
                 .orElseGet(StageResult::succeeded);
+    }
+
+    /**
+     * With the lock held no other kompose exports here, so an unfinished dump (*.kompose-partial) was left
+     * by a killed one: it is never taken for a dump, only wastes space, and goes.
+     */
+    private void removeStalePartialDumps(StageContext context) {
+        try (java.nio.file.DirectoryStream<Path> partials = java.nio.file.Files.newDirectoryStream(stackFolder,
+                "*" + dev.kompose.db.DumpFiles.PARTIAL_SUFFIX)) {
+            for (Path partial : partials) {
+                if (java.nio.file.Files.isRegularFile(partial, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    java.nio.file.Files.delete(partial);
+                    context.report("removed " + partial.getFileName() + ", an unfinished dump left by a killed export");
+                }
+            }
+        } catch (IOException cannotTidy) {
+            context.report("could not remove unfinished dumps in " + stackFolder + ": " + cannotTidy.getClass().getSimpleName());
+        }
     }
 }

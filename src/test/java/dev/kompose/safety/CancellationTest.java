@@ -202,6 +202,7 @@ class CancellationTest {
         }
         waitUntil("the orphaned pg_dump to end", WAIT, () -> fixture.komposeSessions("true") == 0);
         assertEquals(List.of(earlier), fixture.dumps(), "no new file is taken for a dump");
+        assertEquals(1, fixture.partialFiles().size(), "the orphan finished writing its temporary file");
         KomposeProcess.Result list = fixture.kompose().run("-C", root.toString(), "app", "db:list");
         assertFalse(list.out().contains(DumpFiles.PARTIAL_SUFFIX), list.toString());
 
@@ -212,6 +213,7 @@ class CancellationTest {
         KomposeProcess.Result export = fixture.kompose().run("-C", root.toString(), "app", "db:export");
         assertEquals(0, export.exitCode(), export.toString());
         assertEquals(2, fixture.dumps().size());
+        assertTrue(fixture.partialFiles().isEmpty(), "the stale temporary file went with the next locked run");
     }
 
     @Test
