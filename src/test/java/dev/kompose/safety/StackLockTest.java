@@ -42,7 +42,7 @@ class StackLockTest {
         assertTrue(second.out().contains("another kompose is working on this stack: pid " + first.pid()), second.toString());
         assertTrue(second.out().contains("db:import " + slow.getFileName()), "names the holder's command: " + second);
         assertTrue(second.out().contains("--wait"), second.toString());
-        assertTrue(took.toSeconds() < 6, "failed fast, not after the first finished: " + took);
+        assertTrue(took.toSeconds() < 15, "failed fast, not after the first finished: " + took);
         assertTrue(fixture.restoreDatabaseExists(), "the second did not touch the first's restore database");
 
         assertTrue(first.waitFor(60, TimeUnit.SECONDS));
@@ -55,18 +55,17 @@ class StackLockTest {
     void withWaitTheSecondImportRunsAfterTheFirst(@TempDir Path root) throws Exception {
         DatabaseFixture fixture = new DatabaseFixture(server, root, "lock_wait");
         Path complete = fixture.completeDump();
-        Path slow = fixture.slowDump(complete, 4);
+        Path slow = fixture.slowDump(complete, 10);
         Process first = fixture.kompose().start("-C", root.toString(), "app", "db:import", slow.getFileName().toString());
         drain(first.getInputStream());
         drain(first.getErrorStream());
         waitUntil("the first import restoring", WAIT, () -> fixture.komposeSessions("query LIKE '%pg_sleep%'") == 1);
-        fixture.server.sql(fixture.database, "SELECT 1");
 
         KomposeProcess.Result second = fixture.kompose().run("-C", root.toString(), "app", "db:export", "--wait");
 
         assertEquals(0, second.exitCode(), second.toString());
         assertTrue(second.out().contains("waiting for the lock on this stack, held by pid " + first.pid()), second.toString());
-        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, first.exitValue());
         assertEquals(3, fixture.dumps().size(), "the export ran after the import: " + fixture.dumps());
         String newest = Files.readString(fixture.dumps().get(0));
