@@ -28,7 +28,7 @@ public final class ConfirmationGate implements StageGate {
             }
         }
         question.append("\nProceed? [y/N] ");
-        String answer = prompter.ask(question.toString());
+        String answer = prompter.ask(new dev.kompose.engine.SecretMasker(stack.secretValues()).mask(question.toString()));
         if (answer == null) {
             return Decision.QUIT;
         }

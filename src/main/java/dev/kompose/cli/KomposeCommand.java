@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
             "  kompose -l | --list",
             "  kompose [OPTIONS] shell   (bare kompose on a terminal too)",
             "  kompose completion bash|zsh|fish",
+            "  kompose journal [--stack S] [--last N] [--json]",
             "  kompose -h | --help | --version"},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (before PATTERN):%n",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
             "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
+            "  db:* --wait               wait for another kompose's lock on the stack instead of failing",
             "  hooks [NAME...]           hook functions each stack's hooks.sh defines (NAMEs: their bodies)",
             "  any other COMMAND         docker compose -f <file> COMMAND ARGS in the stack folder,",
             "                            with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
@@ -69,7 +71,7 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "NAME", description = "Set NETWORK_NAME for the stacks.")
     String network;
 
-    @Option(names = {"-C", "--root"}, paramLabel = "DIR", description = "The folder holding the stacks.")
+    @Option(names = {"-C", "--root"}, paramLabel = "DIR", converter = FolderConverter.class, description = "The folder holding the stacks.")
     Path root;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask before replacing a database or deleting dumps.")
@@ -111,6 +113,12 @@ public final class KomposeCommand implements Callable<Integer> {
         applyOptions();
         if (list) {
             return listStacks();
+        }
+        if (dev.kompose.safety.JournalCommand.NAME.equals(pattern)) { // kompose journal [--stack S] [--last N]
+            List<String> journalArguments = new ArrayList<>(command == null ? List.of() : List.of(command));
+            journalArguments.addAll(arguments);
+            return new dev.kompose.safety.JournalCommand(dev.kompose.safety.Journal.at(session.processEnvironment()),
+                    session.out(), session.err()).run(journalArguments);
         }
         if (pattern == null && spec != null && spec.subcommands().containsKey("shell")) {
             // bare kompose: the shell on a terminal, else usage and status 2
@@ -176,13 +184,30 @@ public final class KomposeCommand implements Callable<Integer> {
         return new Listings(session.out(), new Style(session.colour())).stacks(stacks.stream().map(reader::read).toList());
     }
 
+    /** A path picocli would reject with its exception's class name (a NUL in it, say) gets a plain message. */
+    static final class FolderConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return Path.of(value);
+            } catch (java.nio.file.InvalidPathException invalid) {
+                throw new picocli.CommandLine.TypeConversionException("not a usable folder name: " + invalid.getReason());
+            }
+        }
+    }
+
     /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration parsed = DurationText.parse(value);
+            Duration parsed;
+            try {
+                parsed = DurationText.parse(value);
+            } catch (IllegalArgumentException invalid) { // picocli would show the exception's class name
+                throw new picocli.CommandLine.TypeConversionException(invalid.getMessage());
+            }
             if (parsed.isZero()) {
-                throw new IllegalArgumentException("the hook timeout must be more than zero");
+                throw new picocli.CommandLine.TypeConversionException("the hook timeout must be more than zero");
             }
             return parsed;
         }

@@ -81,9 +81,22 @@ public final class Operations {
                 return listings.hooks(stacks.stream().map(reader::read).toList(), options.names);
             }
             default -> {
+                boolean locked = dev.kompose.safety.StackLocks.LOCKED_COMMANDS.contains(command);
+                boolean waitForLock = locked && rest.remove(dev.kompose.safety.StackLocks.WAIT_OPTION);
                 Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);
                 Plan plan = new Plan(describe(command, rest), stacks.stream().map(reader::read).map(planner).toList());
-                return execute(plan, dryRun, gate, listeners, cancellation);
+                // safety (issue 5): per-stack lock for db:* and the operations journal, for real runs only
+                try (dev.kompose.safety.StackLocks locks = new dev.kompose.safety.StackLocks(waitForLock, session.clock())) {
+                    List<RunListener> all = new ArrayList<>(listeners);
+                    if (!dryRun) {
+                        plan = locked ? locks.guard(plan, stacks.stream().collect(java.util.stream.Collectors.toMap(
+                                Stack::name, Stack::directory, (first, second) -> first))) : plan;
+                        all.add(locks);
+                        all.add(new dev.kompose.safety.JournalListener(dev.kompose.safety.Journal.at(
+                                session.processEnvironment()), session.clock(), cancellation, session.err()));
+                    }
+                    return execute(plan, dryRun, gate, all, cancellation);
+                }
             }
         }
     }

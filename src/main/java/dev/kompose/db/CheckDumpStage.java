@@ -7,8 +7,8 @@ import dev.kompose.plan.StageResult;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Refuses to go on unless the file is a complete plain-format pg_dump; checked again when it runs. */
-public record CheckDumpStage(Path dumpFile) implements Stage {
+/** Refuses to go on unless the file is a complete plain-format pg_dump of the database; dry-run shows the verdict. */
+public record CheckDumpStage(Path dumpFile, String database) implements Stage {
 
     @Override
     public StageKind kind() {
@@ -22,7 +22,8 @@ public record CheckDumpStage(Path dumpFile) implements Stage {
 
     @Override
     public String description() {
-        return "check that " + dumpFile.getFileName() + " is a complete pg_dump file";
+        return "check that " + dumpFile.getFileName() + " is a complete pg_dump file of " + database
+                + " (" + DumpIntegrity.verdict(dumpFile, database) + ")";
     }
 
     @Override
@@ -38,7 +39,7 @@ public record CheckDumpStage(Path dumpFile) implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        return DumpFiles.completenessProblem(dumpFile)
+        return DumpIntegrity.problem(dumpFile, database)
                 .map(StageResult::failed)
                 .orElseGet(() -> StageResult.succeeded());
     }

@@ -42,21 +42,44 @@ final class ProcessTreeTerminator {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Signals the whole process group the child leads, which also reaches re-parented grandchildren. */
-    private void signalGroup(String signal) {
+    /**
+     * After the child has ended: stops whatever it left running in its process group (a hook's
+     * {@code sleep &}), TERM then KILL. Returns true when something was left.
+     */
+    synchronized boolean endLeftovers() {
+        if (!leadsProcessGroup || !signalGroup("-0")) {
+            return false;
+        }
+        signalGroup("-TERM");
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && signalGroup("-0")) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        signalGroup("-KILL");
+        return true;
+    }
+
+    /** Signals the whole process group the child leads, which also reaches re-parented grandchildren; true when delivered. */
+    private boolean signalGroup(String signal) {
         if (!leadsProcessGroup) {
-            return;
+            return false;
         }
         try {
             Process kill = new ProcessBuilder("kill", signal, "--", "-" + root.pid())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            kill.waitFor(2, TimeUnit.SECONDS);
+            return kill.waitFor(2, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException | InterruptedException cannotSignal) {
             if (cannotSignal instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            return false;
         }
     }
 }

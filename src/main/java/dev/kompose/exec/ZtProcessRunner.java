@@ -59,8 +59,16 @@ public final class ZtProcessRunner implements ProcessRunner {
         Process process = started.getProcess();
         ProcessTreeTerminator terminator = new ProcessTreeTerminator(process.toHandle(), command.ownProcessGroup(), GRACE);
         observer.started(process.pid());
+        // as soon as the child ends, stop what it left in its group: a leftover holding the output pipe would
+        // otherwise keep zt-exec waiting for the end of the output until the timeout
+        java.util.concurrent.CompletableFuture<Boolean> leftovers = process.onExit()
+                .thenApplyAsync(exited -> terminator.endLeftovers());
         try (AutoCloseable ignored = cancellation.onCancel(terminator::terminate)) {
-            return awaitEnd(started.getFuture(), command.timeout(), terminator, cancellation, startNanos);
+            ExecutionResult result = awaitEnd(started.getFuture(), command.timeout(), terminator, cancellation, startNanos);
+            if (stoppedLeftovers(leftovers)) {
+                observer.line(OutputStreamName.STDERR, "kompose: stopped the processes it left running in the background");
+            }
+            return result;
         } catch (Exception unexpected) {
             terminator.terminate();
             return ExecutionResult.couldNotStart("interrupted while waiting: " + unexpected.getClass().getSimpleName());
@@ -84,6 +92,15 @@ public final class ZtProcessRunner implements ProcessRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         return new ExecutionResult(exitCode, timedOut, cancellation.isCancelled(), null, elapsed);
+    }
+
+    private static boolean stoppedLeftovers(java.util.concurrent.CompletableFuture<Boolean> leftovers)
+            throws InterruptedException {
+        try {
+            return leftovers.get(GRACE.toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException unknown) {
+            return false;
+        }
     }
 
     private static int waitQuietly(Future<ProcessResult> future) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFiles;
 import dev.kompose.db.DumpStage;
+import dev.kompose.db.FreeSpaceStage;
 import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
 import dev.kompose.db.PublishDumpStage;
@@ -42,6 +43,7 @@ public final class DatabasePlanner {
         Path temporaryFile = folder.resolve(plannedFile.getFileName() + DumpFiles.PARTIAL_SUFFIX);
         PostgresClient client = new PostgresClient(settings.get(), folder);
         List<Stage> stages = new ArrayList<>();
+        stages.add(new FreeSpaceStage(client, folder));
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
         stages.add(new DumpStage(client, temporaryFile));
@@ -83,7 +85,7 @@ public final class DatabasePlanner {
         PostgresClient client = new PostgresClient(settings.get(), stack.stack().directory());
         ImportStages importStages = new ImportStages(client, dumpFile, dumpSize, keepPrevious, now);
         List<Stage> stages = new ArrayList<>();
-        stages.add(new CheckDumpStage(dumpFile));
+        stages.add(new CheckDumpStage(dumpFile, settings.get().name()));
         hooks.hook(stack, "pre_db_import", List.of(dumpFile.toString()),
                 "the restore runs without what hook_pre_db_import prepares").ifPresent(stages::add);
         stages.addAll(importStages.stages());

@@ -2,6 +2,7 @@ package dev.kompose.render;
 
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.RunReport;
+import dev.kompose.engine.SecretMasker;
 import dev.kompose.engine.StackOutcome;
 import dev.kompose.engine.StackReport;
 import dev.kompose.plan.Plan;
@@ -38,7 +39,8 @@ public final class RunPrinter implements RunListener {
     @Override
     public synchronized void runStarted(Plan plan) {
         String names = plan.stacks().stream().map(StackPlan::stackName).collect(Collectors.joining(", "));
-        out.println(style.cyan("[INFO]") + " " + plan.command() + " on " + plan.stacks().size()
+        SecretMasker masker = new SecretMasker(plan.stacks().stream().flatMap(stack -> stack.secretValues().stream()).toList());
+        out.println(style.cyan("[INFO]") + " " + masker.mask(plan.command()) + " on " + plan.stacks().size()
                 + (plan.stacks().size() == 1 ? " stack: " : " stacks: ") + names
                 + (dryRun ? " " + style.yellow("(dry run: nothing is executed)") : ""));
         flushLive();
@@ -49,7 +51,7 @@ public final class RunPrinter implements RunListener {
         out.println();
         out.println(style.bold("[STACK: " + stack.stackName() + "]"));
         for (String problem : stack.problems()) {
-            out.println(style.yellow("[WARN]") + " " + problem);
+            out.println(style.yellow("[WARN]") + " " + new SecretMasker(stack.secretValues()).mask(problem));
         }
         flushLive();
     }
@@ -59,11 +61,12 @@ public final class RunPrinter implements RunListener {
         String position = number == 0 ? "clean-up" : number + "/" + total;
         String tag = dryRun ? style.yellow("[DRY-RUN]") : style.cyan("[INFO]");
         String marker = stage.destructive() ? " " + style.red("(destructive)") : "";
+        SecretMasker masker = new SecretMasker(stack.secretValues());
         out.println(tag + " " + position + " " + stage.kind().label() + " " + stage.name() + ": "
-                + stage.description() + marker);
+                + masker.mask(stage.description()) + marker);
         if (dryRun) {
             for (String line : stage.commandText()) {
-                out.println(OUTPUT_INDENT + style.dim("$ " + line));
+                out.println(OUTPUT_INDENT + style.dim("$ " + masker.mask(line)));
             }
         }
         flushLive();

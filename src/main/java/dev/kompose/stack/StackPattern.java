@@ -79,8 +79,9 @@ public final class StackPattern {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             return name -> matcher.matches(Path.of(name));
         } catch (IllegalArgumentException badGlob) {
-            String reason = String.valueOf(badGlob.getMessage()).lines().findFirst().orElse("malformed");
-            throw new PatternException("Invalid stack pattern \"" + item + "\": " + reason);
+            String why = badGlob instanceof java.util.regex.PatternSyntaxException syntax ? syntax.getDescription()
+                    : badGlob.getMessage();
+            throw new PatternException("Invalid stack pattern \"" + item + "\": " + why);
         }
     }
 

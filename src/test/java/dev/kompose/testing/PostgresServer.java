@@ -40,6 +40,11 @@ public final class PostgresServer {
         return instance;
     }
 
+    /** A second server of this test's own (to stop it mid-operation, say); the caller stops it. */
+    public static PostgresServer startPrivate() {
+        return start();
+    }
+
     public int port() {
         return port;
     }
@@ -107,7 +112,32 @@ public final class PostgresServer {
         return wrapped;
     }
 
-    private void stop() {
+    /** pg_ctl stop with the given mode (smart, fast, immediate); the data folder stays for {@link #startServer()}. */
+    public void stopServer(String mode) {
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            run(asServerUser(root, List.of(binaries + "/pg_ctl", "-D", folder.resolve("data").toString(), "-m", mode,
+                    "-w", "stop")), Map.of());
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Starts a server stopped with {@link #stopServer(String)} again, on the same port. */
+    public void startServer() {
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            run(asServerUser(root, List.of(binaries + "/pg_ctl", "-D", folder.resolve("data").toString(), "-w", "-t", "60",
+                    "-l", folder.resolve("server.log").toString(), "-o",
+                    "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=100",
+                    "start")), Map.of());
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    public void stop() {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
             run(asServerUser(root, List.of(binaries + "/pg_ctl", "-D", folder.resolve("data").toString(), "-m",
