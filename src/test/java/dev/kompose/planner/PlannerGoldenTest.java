@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlannerGoldenTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2025, 10, 11, 0, 50, 49);
-    private static final String DUMP_TEXT = "--\n-- PostgreSQL database dump complete\n--\n";
+    private static final String DUMP_TEXT = "--\n-- PostgreSQL database dump\n--\n\n--\n-- PostgreSQL database dump complete\n--\n";
     @TempDir
     Path root;
 

@@ -185,7 +185,8 @@ class CommandLineFuzzTest {
         cases.put(List.of("nope", "ps"), "matches no stack");
         cases.put(List.of("$(id)", "ps"), "matches no stack");
         cases.put(List.of("[", "ps"), "Invalid stack pattern \"[\": Missing ']'\n".substring(0, 30));
-        cases.put(List.of("{a,b", "ps"), "Invalid stack pattern");
+        cases.put(List.of("{a,b", "ps"), "\"{a\", \"b\" match no stack"); // braces are literal, the comma lists
+        cases.put(List.of("[a", "ps"), "Invalid stack pattern");
         cases.put(List.of(",", "ps"), "Empty stack pattern");
         cases.put(List.of("app"), "Missing COMMAND");
         cases.put(List.of("app", "db:bogus"), "Unknown command db:bogus");
