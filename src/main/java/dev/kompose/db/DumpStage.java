@@ -49,7 +49,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile) implements St
     public StageResult run(StageContext context) {
         context.state().temporaryDumpFile(temporaryFile);
         ExecutionResult result;
-        try (ProgressSampler sampler = new ProgressSampler(context, () -> sizeOf(temporaryFile), -1)) {
+        long expected = context.state().expectedDumpBytes();
+        try (ProgressSampler sampler = new ProgressSampler(context, () -> sizeOf(temporaryFile), expected)) {
             result = context.execute(command());
             if (result.succeeded()) {
                 sampler.finish(sizeOf(temporaryFile));

@@ -55,6 +55,15 @@ public final class PostgresClient {
         return withEnvironment(argv);
     }
 
+    /** psql running one fixed, read-only query against database, its unaligned result written to outputFile. */
+    public CommandSpec query(String database, String sql, Path outputFile) {
+        List<String> argv = new ArrayList<>(List.of("psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set=ON_ERROR_STOP=1",
+                "--output=" + outputFile, "--command=" + sql));
+        return withEnvironment(argv);
+    }
+
     /** A database to connect to while renaming or dropping the given ones: "postgres", else "template1". */
     public static String maintenanceDatabaseAvoiding(java.util.Collection<String> databases) {
         return databases.contains(MAINTENANCE_DATABASE) ? FALLBACK_MAINTENANCE_DATABASE : MAINTENANCE_DATABASE;

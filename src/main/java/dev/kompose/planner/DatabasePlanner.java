@@ -5,6 +5,7 @@ import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFiles;
 import dev.kompose.db.DumpStage;
+import dev.kompose.db.EstimateDumpSizeStage;
 import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
 import dev.kompose.db.PublishDumpStage;
@@ -44,6 +45,7 @@ public final class DatabasePlanner {
         List<Stage> stages = new ArrayList<>();
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
+        stages.add(new EstimateDumpSizeStage(client));
         stages.add(new DumpStage(client, temporaryFile));
         stages.add(new PublishDumpStage(temporaryFile, database, now, plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
