@@ -77,6 +77,10 @@ public final class KomposeCommand implements Callable<Integer> {
             description = "Kill a hook (and all it started) after this long; default 10m.")
     Duration hookTimeout;
 
+    @Option(names = "--progress", paramLabel = "MODE", converter = ProgressModeConverter.class,
+            description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none.")
+    dev.kompose.progress.ProgressMode progress;
+
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColour;
 
@@ -134,6 +138,9 @@ public final class KomposeCommand implements Callable<Integer> {
         if (noColour) {
             session.colour(false);
         }
+        if (progress != null) {
+            session.progressMode(progress);
+        }
     }
 
     private int listStacks() {
@@ -147,6 +154,14 @@ public final class KomposeCommand implements Callable<Integer> {
                 session.overrides());
         reader.rootProblems().forEach(problem -> session.err().println("[WARN] " + problem.describe()));
         return new Listings(session.out(), new Style(session.colour())).stacks(stacks.stream().map(reader::read).toList());
+    }
+
+    /** Parses --progress auto|panel|plain|none. */
+    static final class ProgressModeConverter implements ITypeConverter<dev.kompose.progress.ProgressMode> {
+        @Override
+        public dev.kompose.progress.ProgressMode convert(String value) {
+            return dev.kompose.progress.ProgressMode.parse(value);
+        }
     }
 
     /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */

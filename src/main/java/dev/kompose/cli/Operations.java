@@ -15,7 +15,6 @@ import dev.kompose.plan.Plan;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.ComposePlanner;
 import dev.kompose.planner.DatabasePlanner;
-import dev.kompose.render.RunPrinter;
 import dev.kompose.render.Style;
 import dev.kompose.stack.EnvProblem;
 import dev.kompose.stack.Stack;
@@ -89,13 +88,15 @@ public final class Operations {
     }
 
     private int execute(Plan plan, boolean dryRun, StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
-        List<RunListener> all = new ArrayList<>();
-        all.add(new RunPrinter(session.out(), new Style(session.colour()), dryRun));
-        all.addAll(listeners);
-        Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
-                dryRun ? StageGate.ALWAYS : gate, new CompositeRunListener(all), cancellation);
-        RunReport report = runner.run(plan);
-        return report.exitCode();
+        try (ProgressDisplay display = ProgressDisplay.choose(session, plan, dryRun, dryRun ? StageGate.ALWAYS : gate,
+                cancellation)) {
+            List<RunListener> all = new ArrayList<>(display.listeners());
+            all.addAll(listeners);
+            Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
+                    display.gate(), new CompositeRunListener(all), cancellation);
+            RunReport report = runner.run(plan);
+            return report.exitCode();
+        }
     }
 
     private Function<StackSnapshot, StackPlan> planner(String command, List<String> rest, boolean dryRun,

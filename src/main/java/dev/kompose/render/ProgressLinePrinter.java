@@ -60,12 +60,9 @@ public final class ProgressLinePrinter implements RunListener {
 
     @Override
     public synchronized void stageProgress(StackPlan stack, Stage stage, long bytesDone, long bytesExpected) {
-        boolean first = !stage.name().equals(tracker.snapshot(stack.stackName()).transferStage())
-                || !lastLineNanos.containsKey(stack.stackName());
         tracker.stageProgress(stack, stage, bytesDone, bytesExpected);
-        long now = nanoTime.getAsLong();
         Long last = lastLineNanos.get(stack.stackName());
-        if (first || last == null || now - last >= intervalNanos) {
+        if (last == null || nanoTime.getAsLong() - last >= intervalNanos) {
             print(stack.stackName(), "");
         }
     }
