@@ -41,7 +41,7 @@ final class ProgressDisplay implements AutoCloseable {
         ProgressMode mode = streams ? session.progressMode() : ProgressMode.NONE;
         boolean gateAllowsPanel = gate == StageGate.ALWAYS || gate instanceof ConfirmationGate;
         if (mode == ProgressMode.AUTO || mode == ProgressMode.PANEL) {
-            boolean possible = gateAllowsPanel && TerminalCheck.panelPossible(session.processEnvironment());
+            boolean possible = gateAllowsPanel && TerminalCheck.panelPossible(session.processEnvironment(), session.processRunner());
             if (mode == ProgressMode.PANEL && !possible) {
                 session.err().println("[WARN] --progress panel needs a terminal (and no --step); showing plain progress lines");
             }
