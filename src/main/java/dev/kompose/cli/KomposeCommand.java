@@ -31,9 +31,10 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nCommands:%n",
         footer = {
             "  db:export                 pg_dump into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql",
-            "                            (hooks pre_db_export, post_db_export FILE)",
+            "    [--format plain|gzip|custom]  (.sql.gz, .dump; hooks pre_db_export, post_db_export FILE)",
             "  db:import [FILE]          restore FILE (default: newest complete dump) into a new database,",
-            "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
+            "    [--keep-previous] [--jobs N]  then swap it in for the live one (hooks pre/post_db_import FILE);",
+            "                            psql, gunzip|psql or pg_restore --jobs N by the file's type",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
             "  hooks                     hook functions each stack's hooks.sh defines",

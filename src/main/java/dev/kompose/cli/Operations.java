@@ -104,13 +104,22 @@ public final class Operations {
         LocalDateTime now = LocalDateTime.now(session.clock());
         DatabasePlanner database = new DatabasePlanner(session.hookTimeout(), dryRun);
         if (command.equals("db:export")) {
-            parse(new DatabaseArguments.Export(), command, rest);
-            return stack -> database.export(stack, now);
+            DatabaseArguments.Export options = parse(new DatabaseArguments.Export(), command, rest);
+            dev.kompose.db.DumpFormat format;
+            try {
+                format = dev.kompose.db.DumpFormat.parse(options.format);
+            } catch (IllegalArgumentException wrong) {
+                throw new UsageException(command + ": " + wrong.getMessage());
+            }
+            return stack -> database.export(stack, now, format);
         }
         if (command.equals("db:import")) {
             DatabaseArguments.Import options = parse(new DatabaseArguments.Import(), command, rest);
+            if (options.jobs < 1) {
+                throw new UsageException("--jobs must be 1 or more, not " + options.jobs);
+            }
             return stack -> database.importDump(stack, requestedDump(stack, options.file), dumps(stack),
-                    options.keepPrevious, now);
+                    options.keepPrevious, now, options.jobs);
         }
         if (command.equals("db:cleanup")) {
             DatabaseArguments.Cleanup options = parse(new DatabaseArguments.Cleanup(), command, rest);

@@ -7,7 +7,7 @@ import dev.kompose.plan.StageResult;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Refuses to go on unless the file is a complete plain-format pg_dump; checked again when it runs. */
+/** Refuses to go on unless the file is a complete pg_dump (plain, gzip or custom); checked again when it runs. */
 public record CheckDumpStage(Path dumpFile) implements Stage {
 
     @Override
@@ -27,7 +27,11 @@ public record CheckDumpStage(Path dumpFile) implements Stage {
 
     @Override
     public List<String> commandText() {
-        return List.of("check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"");
+        return List.of(switch (DumpFormat.fromName(dumpFile.getFileName().toString()).orElse(DumpFormat.PLAIN)) {
+            case PLAIN -> "check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case GZIP -> "gzip -t " + dumpFile.getFileName() + " and check the SQL ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case CUSTOM -> "check every data entry of " + dumpFile.getFileName() + "'s table of contents has its offset set";
+        });
     }
 
     @Override
