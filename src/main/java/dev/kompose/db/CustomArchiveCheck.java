@@ -14,7 +14,9 @@ import java.util.Optional;
  * archive versions 1.12 to 1.15, PostgreSQL 11 to 16). pg_dump writes the TOC first with the data
  * offsets unset and rewrites it with every offset once all data is written; an archive whose
  * pg_dump was killed still says "offset not set" for its data entries. Complete means: the TOC
- * reads to its end, every entry with data has its offset set, and every offset lies in the file.
+ * reads to its end, every entry with data has its offset set, and every offset lies in the file
+ * (or, for an archive written to a pipe, where offsets are never set, the file ends with a
+ * finished data block).
  */
 final class CustomArchiveCheck {
     private static final int OFFSET_SET = 2;
@@ -56,6 +58,7 @@ final class CustomArchiveCheck {
             reader.string();
             reader.string();
             long entries = reader.integer();
+            boolean offsetsMissing = false;
             for (long entry = 0; entry < entries; entry++) {
                 reader.integer();
                 long hadDumper = reader.integer();
@@ -75,21 +78,44 @@ final class CustomArchiveCheck {
                 long offset = reader.offset();
                 if (hadDumper != 0) {
                     if (state != OFFSET_SET) {
-                        return Optional.of(name + " is not a complete pg_dump archive (the data of entry " + (entry + 1)
-                                + " of " + entries + " has no offset: pg_dump did not finish)");
-                    }
-                    if (offset >= length) {
+                        offsetsMissing = true;
+                    } else if (offset >= length) {
                         return Optional.of(name + " is truncated (data of entry " + (entry + 1) + " lies past its end)");
                     }
                 } else if (state != NO_DATA && state != OFFSET_SET) {
                     return Optional.of(name + ": entry " + (entry + 1) + " has an unknown data state " + state);
                 }
             }
+            if (offsetsMissing && !endsWithEmptyChunk(file, length)) {
+                return Optional.of(name + " is not a complete pg_dump archive (its data offsets were never filled in"
+                        + " and it does not end with a finished data block: pg_dump did not finish)");
+            }
             return Optional.empty();
         } catch (EOFException truncated) {
             return Optional.of(name + " is truncated (its table of contents ends early)");
         } catch (IOException unreadable) {
             return Optional.of(name + " cannot be read: " + unreadable.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * An archive written to a pipe never gets its offsets filled in (pg_dump cannot seek back), but
+     * a finished one ends with its last data block's closing zero-length chunk: a zero integer.
+     */
+    private static boolean endsWithEmptyChunk(Path file, long length) throws IOException {
+        if (length < 5) {
+            return false;
+        }
+        try (java.io.RandomAccessFile input = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            byte[] tail = new byte[5];
+            input.seek(length - 5);
+            input.readFully(tail);
+            for (byte value : tail) {
+                if (value != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
