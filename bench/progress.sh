@@ -34,7 +34,8 @@ ratio() { echo "scale=3; $1 / $2" | bc; }
 clean_dumps() { rm -f "$work"/stacks/app/*.sql "$work"/stacks/app/*.dump "$work"/stacks/app/*.partial "$work"/raw.sql; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-declare -a export_plain export_panel import_plain import_custom
+declare -a export_plain export_panel import_plain import_custom large_export
+[[ "${BENCH_ONLY:-}" == large ]] && runs=0
 for run in $(seq 1 "$runs"); do
   clean_dumps
   start=$(now); pg_dump -d "$db" > "$work/raw.sql"; raw_dump=$(elapsed "$start")
@@ -61,12 +62,23 @@ for run in $(seq 1 "$runs"); do
   printf 'run %d: pg_dump %.2fs | export plain %.2fs panel %.2fs | raw import %.2fs | import .sql %.2fs | import .dump --jobs 2 %.2fs | load %s\n' \
     "$run" "$raw_dump" "$k_plain" "$k_panel" "$raw_import" "$k_import" "$k_custom" "$(cut -d' ' -f1 /proc/loadavg)"
 done
-echo "median export (plain lines) / pg_dump:  $(printf '%s\n' "${export_plain[@]}" | median)"
-echo "median export (panel) / pg_dump:        $(printf '%s\n' "${export_panel[@]}" | median)"
-echo "median import .sql / raw drop+create+psql: $(printf '%s\n' "${import_plain[@]}" | median)"
-echo "median speed-up import .dump --jobs 2 vs .sql: $(printf '%s\n' "${import_custom[@]}" | median)"
+if (( runs > 0 )); then
+  echo "median export (plain lines) / pg_dump:  $(printf '%s\n' "${export_plain[@]}" | median)"
+  echo "median export (panel) / pg_dump:        $(printf '%s\n' "${export_panel[@]}" | median)"
+  echo "median import .sql / raw drop+create+psql: $(printf '%s\n' "${import_plain[@]}" | median)"
+  echo "median speed-up import .dump --jobs 2 vs .sql: $(printf '%s\n' "${import_custom[@]}" | median)"
+fi
 
 psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$large'" | grep -q 1 || "$here/make-database.sh" "$large" "$large_scale"
+for run in $(seq 1 "${LARGE_RUNS:-3}"); do
+  rm -f "$work"/stacks/large/*.sql
+  start=$(now); pg_dump -d "$large" > "$work/raw.sql"; raw_dump=$(elapsed "$start")
+  start=$(now); kompose --progress plain large db:export > /dev/null 2>&1; k_plain=$(elapsed "$start")
+  large_export+=("$(ratio "$k_plain" "$raw_dump")")
+  printf 'large run %d: pg_dump %.2fs | export plain %.2fs | load %s\n' "$run" "$raw_dump" "$k_plain" "$(cut -d' ' -f1 /proc/loadavg)"
+done
+rm -f "$work/raw.sql"
+echo "median large export (plain lines) / pg_dump: $(printf '%s\n' "${large_export[@]}" | median)"
 rm -f "$work"/stacks/large/*.sql
 "$repo/kompose" -C "$work/stacks" --progress plain large db:export > "$work/large.log" 2>&1 &
 pid=$!

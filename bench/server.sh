@@ -20,6 +20,9 @@ case "${1:-}" in
       as_server "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth-local=trust \
         --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     fi
+    if as_server "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      echo "server already running on 127.0.0.1:$port"; exit 0
+    fi
     as_server "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/server.log" -o \
       "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" start >/dev/null
     echo "server on 127.0.0.1:$port (data in $dir/data)"
