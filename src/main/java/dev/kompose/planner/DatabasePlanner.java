@@ -51,7 +51,9 @@ public final class DatabasePlanner {
         List<Stage> stages = new ArrayList<>();
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
-        stages.add(new EstimateDumpSizeStage(client));
+        if (format == DumpFormat.PLAIN) {
+            stages.add(new EstimateDumpSizeStage(client));
+        }
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, now, plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
