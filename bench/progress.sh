@@ -4,7 +4,9 @@
 #   import (plain .sql) vs dropdb + createdb + psql -f
 #   import of a custom archive with --jobs 2 vs the plain import
 #   peak RSS (VmHWM) of the kompose JVM exporting the large database
-# Usage: bench/progress.sh [RUNS] [SCALE] [LARGE_SCALE]   (defaults 5, 40, 100)
+# Usage: bench/progress.sh [RUNS] [SCALE] [LARGE_SCALE] [PARTITIONS]   (defaults 5, 40, 100, 4)
+# PARTITIONS splits pgbench_accounts of the SCALE database (a single big table cannot be
+# restored in parallel); LARGE_RUNS (default 3) large-export runs; BENCH_ONLY=large skips the rest.
 # Needs: PostgreSQL 15 server + clients, pgbench, script(1), a built jar (./kompose builds it).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,13 +14,14 @@ repo="$(dirname "$here")"
 runs="${1:-5}"
 scale="${2:-40}"
 large_scale="${3:-100}"
+partitions="${4:-4}"
 work="${BENCH_DIR:-/tmp/kompose-bench}/work"
 "$here/server.sh" start
 eval "$("$here/server.sh" env)"
 mkdir -p "$work/stacks/app" "$work/stacks/large"
-db=bench_s$scale
+db=bench_s${scale}_p$partitions
 large=bench_s$large_scale
-psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || "$here/make-database.sh" "$db" "$scale"
+psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || "$here/make-database.sh" "$db" "$scale" "$partitions"
 for stack in app large; do
   name=$db; [[ $stack == large ]] && name=$large
   printf 'services:\n  db:\n    image: postgres:15\n' > "$work/stacks/$stack/compose.yaml"
