@@ -63,19 +63,27 @@ public final class ProgressPanel implements RunListener, AutoCloseable {
         this.screen = new TerminalScreen(terminal);
         this.component = new PanelComponent(title);
         screen.startScreen();
-        screen.setCursorPosition(null);
-        gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen);
-        BasicWindow window = new BasicWindow();
-        window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
-        window.setComponent(component);
-        window.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onUnhandledInput(Window basePane, KeyStroke key, AtomicBoolean handled) {
-                handled.set(onKey(key));
+        try {
+            screen.setCursorPosition(null);
+            gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen);
+            BasicWindow window = new BasicWindow();
+            window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+            window.setComponent(component);
+            window.addWindowListener(new WindowListenerAdapter() {
+                @Override
+                public void onUnhandledInput(Window basePane, KeyStroke key, AtomicBoolean handled) {
+                    handled.set(onKey(key));
+                }
+            });
+            gui.addWindow(window);
+            ((AsynchronousTextGUIThread) gui.getGUIThread()).start();
+        } catch (RuntimeException failure) {
+            screen.stopScreen();
+            if (ownsTerminal) {
+                terminal.close();
             }
-        });
-        gui.addWindow(window);
-        ((AsynchronousTextGUIThread) gui.getGUIThread()).start();
+            throw failure;
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kompose-panel");
             thread.setDaemon(true);
