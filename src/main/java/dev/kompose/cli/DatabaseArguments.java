@@ -11,6 +11,10 @@ final class DatabaseArguments {
 
     @Command(name = "db:export", description = "Dump each selected stack's database into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql.")
     static final class Export {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "plain",
+                description = "plain (<DB>_<time>.sql, the default), gzip (.sql.gz) or custom (.dump, pg_restore --jobs).")
+        String format;
+
         @Option(names = "--dry-run", description = "Show every stage, run nothing.")
         boolean dryRun;
     }
@@ -19,6 +23,10 @@ final class DatabaseArguments {
     static final class Import {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "The dump to restore (default: the newest complete dump of the stack).")
         String file;
+
+        @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+                description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1).")
+        int jobs;
 
         @Option(names = "--keep-previous", description = "Keep the replaced database under a dated name instead of dropping it.")
         boolean keepPrevious;

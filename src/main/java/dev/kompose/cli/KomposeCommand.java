@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nCommands:%n",
         footer = {
             "  db:export                 pg_dump into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql",
-            "                            (hooks pre_db_export, post_db_export FILE)",
+            "    [--format plain|gzip|custom]  (.sql.gz, .dump; hooks pre_db_export, post_db_export FILE)",
             "  db:import [FILE]          restore FILE (default: newest complete dump) into a new database,",
-            "            [--keep-previous]  then swap it in for the live one (hooks pre/post_db_import FILE)",
+            "    [--keep-previous] [--jobs N]  then swap it in for the live one (hooks pre/post_db_import FILE);",
+            "                            psql, gunzip|psql or pg_restore --jobs N by the file's type",
             "  db:cleanup [--keep N]     delete all but the newest N complete dumps (default 1)",
             "  db:list                   dumps per stack with size, date and completeness",
             "  db:* --wait               wait for another kompose's lock on the stack instead of failing",
@@ -83,6 +84,10 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Kill a hook (and all it started) after this long; default 10m.")
     Duration hookTimeout;
+
+    @Option(names = "--progress", paramLabel = "MODE", converter = ProgressModeConverter.class,
+            description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none.")
+    dev.kompose.progress.ProgressMode progress;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColour;
@@ -169,6 +174,9 @@ public final class KomposeCommand implements Callable<Integer> {
         if (noColour) {
             session.colour(false);
         }
+        if (progress != null) {
+            session.progressMode(progress);
+        }
     }
 
     private int listStacks() {
@@ -193,6 +201,14 @@ public final class KomposeCommand implements Callable<Integer> {
             } catch (java.nio.file.InvalidPathException invalid) {
                 throw new picocli.CommandLine.TypeConversionException("not a usable folder name: " + invalid.getReason());
             }
+        }
+    }
+
+    /** Parses --progress auto|panel|plain|none. */
+    static final class ProgressModeConverter implements ITypeConverter<dev.kompose.progress.ProgressMode> {
+        @Override
+        public dev.kompose.progress.ProgressMode convert(String value) {
+            return dev.kompose.progress.ProgressMode.parse(value);
         }
     }
 

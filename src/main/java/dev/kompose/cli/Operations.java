@@ -15,7 +15,6 @@ import dev.kompose.plan.Plan;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.ComposePlanner;
 import dev.kompose.planner.DatabasePlanner;
-import dev.kompose.render.RunPrinter;
 import dev.kompose.render.Style;
 import dev.kompose.stack.EnvProblem;
 import dev.kompose.stack.Stack;
@@ -102,13 +101,15 @@ public final class Operations {
     }
 
     private int execute(Plan plan, boolean dryRun, StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
-        List<RunListener> all = new ArrayList<>();
-        all.add(new RunPrinter(session.out(), new Style(session.colour()), dryRun));
-        all.addAll(listeners);
-        Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
-                dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate, new CompositeRunListener(all), cancellation);
-        RunReport report = runner.run(plan);
-        return report.exitCode();
+        try (ProgressDisplay display = ProgressDisplay.choose(session, plan, dryRun, dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate,
+                cancellation)) {
+            List<RunListener> all = new ArrayList<>(display.listeners());
+            all.addAll(listeners);
+            Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
+                    display.gate(), new CompositeRunListener(all), cancellation);
+            RunReport report = runner.run(plan);
+            return report.exitCode();
+        }
     }
 
     private Function<StackSnapshot, StackPlan> planner(String command, List<String> rest, boolean dryRun,
@@ -116,13 +117,22 @@ public final class Operations {
         LocalDateTime now = LocalDateTime.now(session.clock());
         DatabasePlanner database = new DatabasePlanner(session.hookTimeout(), dryRun);
         if (command.equals("db:export")) {
-            parse(new DatabaseArguments.Export(), command, rest);
-            return stack -> database.export(stack, now);
+            DatabaseArguments.Export options = parse(new DatabaseArguments.Export(), command, rest);
+            dev.kompose.db.DumpFormat format;
+            try {
+                format = dev.kompose.db.DumpFormat.parse(options.format);
+            } catch (IllegalArgumentException wrong) {
+                throw new UsageException(command + ": " + wrong.getMessage());
+            }
+            return stack -> database.export(stack, now, format);
         }
         if (command.equals("db:import")) {
             DatabaseArguments.Import options = parse(new DatabaseArguments.Import(), command, rest);
+            if (options.jobs < 1) {
+                throw new UsageException("--jobs must be 1 or more, not " + options.jobs);
+            }
             return stack -> database.importDump(stack, requestedDump(stack, options.file), dumps(stack),
-                    options.keepPrevious, now);
+                    options.keepPrevious, now, options.jobs);
         }
         if (command.equals("db:cleanup")) {
             DatabaseArguments.Cleanup options = parse(new DatabaseArguments.Cleanup(), command, rest);

@@ -30,6 +30,7 @@ public final class Session {
     private boolean interactiveTerminal;
     private boolean colour;
     private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
+    private dev.kompose.progress.ProgressMode progressMode = dev.kompose.progress.ProgressMode.AUTO;
 
     public Session(Map<String, String> processEnvironment, ProcessRunner processRunner, Clock clock, PrintWriter out,
             PrintWriter err) {
@@ -122,6 +123,15 @@ public final class Session {
 
     public void hookTimeout(Duration timeout) {
         this.hookTimeout = timeout;
+    }
+
+    /** --progress: how db:export and db:import show progress (AUTO: the panel on a terminal, else plain lines). */
+    public dev.kompose.progress.ProgressMode progressMode() {
+        return progressMode;
+    }
+
+    public void progressMode(dev.kompose.progress.ProgressMode mode) {
+        this.progressMode = mode;
     }
 
     /** A one-line description of the session state, for the shell prompt and --verbose. */

@@ -7,7 +7,7 @@ import dev.kompose.plan.StageResult;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Refuses to go on unless the file is a complete plain-format pg_dump of the database; dry-run shows the verdict. */
+/** Refuses to go on unless the file is a complete pg_dump (plain, gzip or custom) of the database; dry-run shows the verdict. */
 public record CheckDumpStage(Path dumpFile, String database) implements Stage {
 
     @Override
@@ -28,7 +28,11 @@ public record CheckDumpStage(Path dumpFile, String database) implements Stage {
 
     @Override
     public List<String> commandText() {
-        return List.of("check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"");
+        return List.of(switch (DumpFormat.fromName(dumpFile.getFileName().toString()).orElse(DumpFormat.PLAIN)) {
+            case PLAIN -> "check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case GZIP -> "gzip -t " + dumpFile.getFileName() + " and check the SQL ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case CUSTOM -> "check every data entry of " + dumpFile.getFileName() + "'s table of contents has its offset set";
+        });
     }
 
     @Override

@@ -31,13 +31,18 @@ public final class DumpFiles {
     private DumpFiles() {
     }
 
-    /** The name of a dump of database made at timestamp; sequence 1 gives the plain name. */
+    /** The name of a plain-SQL dump of database made at timestamp; sequence 1 gives the plain name. */
     public static String fileName(String database, LocalDateTime timestamp, int sequence) {
-        return database + "_" + TIMESTAMP.format(timestamp) + (sequence > 1 ? "-" + sequence : "") + ".sql";
+        return fileName(database, timestamp, sequence, DumpFormat.PLAIN);
+    }
+
+    /** The name of a dump in format: {@code .sql}, {@code .sql.gz} or {@code .dump}. */
+    public static String fileName(String database, LocalDateTime timestamp, int sequence, DumpFormat format) {
+        return database + "_" + TIMESTAMP.format(timestamp) + (sequence > 1 ? "-" + sequence : "") + format.extension();
     }
 
     private static Pattern namePattern(String database) {
-        return Pattern.compile(Pattern.quote(database) + "_(\\d{8}_\\d{6})(?:-(\\d{1,4}))?\\.sql");
+        return Pattern.compile(Pattern.quote(database) + "_(\\d{8}_\\d{6})(?:-(\\d{1,4}))?(?:\\.sql|\\.sql\\.gz|\\.dump)");
     }
 
     /** The database's dumps in folder, newest first. A missing folder has none. */
@@ -81,22 +86,28 @@ public final class DumpFiles {
         return newestFirst.stream().filter(dump -> isComplete(dump.path())).findFirst();
     }
 
-    /** True when the file ends the way a finished plain-format pg_dump ends. */
+    /** True when pg_dump finished writing the file (in any of the three formats). */
     public static boolean isComplete(Path file) {
         return completenessProblem(file).isEmpty();
     }
 
-    /** Why the file is not a complete plain-format dump, or empty when it is. */
+    /** Why the file is not a complete dump (plain, gzip or custom, told by its first bytes), or empty when it is. */
     public static Optional<String> completenessProblem(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.of(file + " does not exist");
+        }
+        return switch (DumpFormat.detect(file)) {
+            case GZIP -> GzipDumpCheck.problem(file);
+            case CUSTOM -> CustomArchiveCheck.problem(file);
+            case PLAIN -> plainProblem(file);
+        };
+    }
+
+    private static Optional<String> plainProblem(Path file) {
         try (RandomAccessFile input = new RandomAccessFile(file.toFile(), "r")) {
             long length = input.length();
             if (length == 0) {
                 return Optional.of(file.getFileName() + " is empty");
-            }
-            byte[] head = new byte[(int) Math.min(5, length)];
-            input.readFully(head);
-            if (new String(head, StandardCharsets.US_ASCII).startsWith("PGDMP")) {
-                return Optional.of(file.getFileName() + " is a custom-format archive, not a plain SQL dump");
             }
             int tailLength = (int) Math.min(TAIL_BYTES, length);
             byte[] tail = new byte[tailLength];

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class DumpIntegrity {
     static final String HEADER = "-- PostgreSQL database dump";
     private static final int HEAD_BYTES = 4096;
-    private static final Pattern DUMP_NAME = Pattern.compile("(.+)_\\d{8}_\\d{6}(?:-\\d{1,4})?\\.sql");
+    private static final Pattern DUMP_NAME = Pattern.compile("(.+)_\\d{8}_\\d{6}(?:-\\d{1,4})?\\.(?:sql|sql\\.gz|dump)");
 
     private DumpIntegrity() {
     }

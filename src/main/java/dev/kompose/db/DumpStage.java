@@ -11,11 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** pg_dump of the stack's database into a temporary file next to where the dump will live. */
-public record DumpStage(PostgresClient client, Path temporaryFile) implements Stage {
+/**
+ * pg_dump of the stack's database into a temporary file next to where the dump will live, in
+ * the chosen format. Progress is the file's size, sampled: against the size estimated before for
+ * a plain dump; a compressed one (gzip, custom) shows bytes and rate without a percentage, since
+ * how well the data compresses is not known in advance (and pg_dump's reads from its connection
+ * do not show in /proc/PID/io, which counts read(), not recv()).
+ */
+public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat format) implements Stage {
+
+    public DumpStage(PostgresClient client, Path temporaryFile) {
+        this(client, temporaryFile, DumpFormat.PLAIN);
+    }
 
     public CommandSpec command() {
-        return client.dump(temporaryFile);
+        return client.dump(temporaryFile, format);
     }
 
     @Override
@@ -30,7 +40,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile) implements St
 
     @Override
     public String description() {
-        return "dump database " + SqlNames.quoteIdentifier(client.settings().name()) + " on "
+        return "dump database " + SqlNames.quoteIdentifier(client.settings().name())
+                + (format == DumpFormat.PLAIN ? "" : " (" + format.label() + " format)") + " on "
                 + client.settings().host() + ":" + client.settings().port() + " into the temporary file "
                 + temporaryFile.getFileName();
     }
@@ -49,7 +60,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile) implements St
     public StageResult run(StageContext context) {
         context.state().temporaryDumpFile(temporaryFile);
         ExecutionResult result;
-        try (ProgressSampler sampler = new ProgressSampler(context, () -> sizeOf(temporaryFile), -1)) {
+        long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
+        try (ProgressSampler sampler = new ProgressSampler(context, () -> sizeOf(temporaryFile), expected)) {
             result = context.execute(command());
             if (result.succeeded()) {
                 sampler.finish(sizeOf(temporaryFile));

@@ -5,7 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** How far a process has read into a file, from Linux's /proc/PID/fdinfo; 0 when it cannot be told. */
+/**
+ * How far a process (or, when it has none open, one of its children: gzip under the bash of a
+ * gzip pipeline) has read into a file, from Linux's /proc/PID/fdinfo; 0 when it cannot be told.
+ */
 final class FileReadPosition {
     private FileReadPosition() {
     }
@@ -14,6 +17,15 @@ final class FileReadPosition {
         if (processId <= 0) {
             return 0;
         }
+        long own = ofOne(processId, file);
+        if (own > 0) {
+            return own;
+        }
+        return ProcessHandle.of(processId).map(process -> process.descendants()
+                .mapToLong(child -> ofOne(child.pid(), file)).max().orElse(0)).orElse(0L);
+    }
+
+    private static long ofOne(long processId, Path file) {
         Path descriptors = Path.of("/proc", Long.toString(processId), "fd");
         Path target = file.toAbsolutePath().normalize();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(descriptors)) {

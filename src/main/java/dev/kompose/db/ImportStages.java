@@ -19,6 +19,13 @@ public final class ImportStages {
     private final String previous;
     private final String timestamp;
     private final String maintenanceDatabase;
+    private int jobs = 1;
+
+    public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, boolean keepPrevious, LocalDateTime now,
+            int jobs) {
+        this(client, dumpFile, dumpSize, keepPrevious, now);
+        this.jobs = Math.max(1, jobs);
+    }
 
     public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, boolean keepPrevious, LocalDateTime now) {
         this.client = client;
@@ -39,7 +46,7 @@ public final class ImportStages {
                         + " with the live database's owner, encoding and locale (a leftover one is dropped first)",
                 ImportScripts.CREATE_RESTORE_DATABASE, variables("restore_database", restore, "live_database", live),
                 false, "the restore finds no database to restore into and the stack fails; the live database stays"));
-        stages.add(new RestoreStage(client, restore, dumpFile, dumpSize));
+        stages.add(new RestoreStage(client, restore, dumpFile, dumpSize, DumpFormat.detect(dumpFile), jobs));
         stages.add(sql("swap", "close " + SqlNames.quoteIdentifier(live) + " to new sessions, end its sessions, then in one"
                         + " transaction rename it to " + SqlNames.quoteIdentifier(previous) + " and the restored database to "
                         + SqlNames.quoteIdentifier(live),

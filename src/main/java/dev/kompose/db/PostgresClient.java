@@ -32,9 +32,40 @@ public final class PostgresClient {
 
     /** pg_dump of the stack's database in plain SQL format into outputFile. */
     public CommandSpec dump(Path outputFile) {
+        return dump(outputFile, DumpFormat.PLAIN);
+    }
+
+    /** pg_dump of the stack's database in format into outputFile (pg_dump compresses and writes it itself). */
+    public CommandSpec dump(Path outputFile, DumpFormat format) {
         List<String> argv = new ArrayList<>(List.of("pg_dump"));
         argv.addAll(connectionArguments(settings.name()));
+        argv.addAll(format.dumpArguments());
         argv.add("--file=" + outputFile);
+        return withEnvironment(argv);
+    }
+
+    /**
+     * gzip -dc of a compressed plain dump piped into psql, stopping at the first error; bash's
+     * pipefail makes a truncated or corrupt file fail the restore. File and psql arguments reach
+     * bash as positional parameters, never as script text.
+     */
+    public CommandSpec restoreCompressed(String database, Path dumpFile) {
+        List<String> argv = new ArrayList<>(List.of("bash", "-c",
+                "set -o pipefail; gzip -dc -- \"$1\" | \"${@:2}\"", "kompose-restore", dumpFile.toString(), "psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--output=/dev/null", "--set=ON_ERROR_STOP=1"));
+        return withEnvironment(argv);
+    }
+
+    /** pg_restore of a custom-format archive into database with jobs parallel workers, stopping at the first error. */
+    public CommandSpec restoreArchive(String database, Path archive, int jobs) {
+        List<String> argv = new ArrayList<>(List.of("pg_restore"));
+        argv.addAll(connectionArguments(database));
+        argv.add("--exit-on-error");
+        if (jobs > 1) {
+            argv.add("--jobs=" + jobs);
+        }
+        argv.add(archive.toString());
         return withEnvironment(argv);
     }
 
@@ -54,6 +85,15 @@ public final class PostgresClient {
         argv.addAll(List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1"));
         variables.forEach((name, value) -> argv.add("--set=" + name + "=" + value));
         argv.add("--file=" + scriptFile);
+        return withEnvironment(argv);
+    }
+
+    /** psql running one fixed, read-only query against database, its unaligned result written to outputFile. */
+    public CommandSpec query(String database, String sql, Path outputFile) {
+        List<String> argv = new ArrayList<>(List.of("psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set=ON_ERROR_STOP=1",
+                "--output=" + outputFile, "--command=" + sql));
         return withEnvironment(argv);
     }
 

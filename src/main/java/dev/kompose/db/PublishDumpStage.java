@@ -39,7 +39,8 @@ public record PublishDumpStage(Path temporaryFile, String database, LocalDateTim
 
     @Override
     public List<String> commandText() {
-        return List.of("check " + temporaryFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"",
+        return List.of("check " + temporaryFile.getFileName() + " is complete (" + new CheckDumpStage(plannedFile, database).commandText().get(0)
+                        .replace(plannedFile.getFileName().toString(), "it") + ")",
                 "mv -n " + temporaryFile.getFileName() + " " + plannedFile.getFileName());
     }
 
@@ -59,7 +60,8 @@ public record PublishDumpStage(Path temporaryFile, String database, LocalDateTim
         }
         Path folder = plannedFile.getParent();
         for (int sequence = 1; sequence <= MAXIMUM_SEQUENCE; sequence++) {
-            Path candidate = folder.resolve(DumpFiles.fileName(database, timestamp, sequence));
+            Path candidate = folder.resolve(DumpFiles.fileName(database, timestamp, sequence,
+                    DumpFormat.fromName(plannedFile.getFileName().toString()).orElse(DumpFormat.PLAIN)));
             try {
                 Files.createLink(candidate, temporaryFile);
                 Files.delete(temporaryFile);

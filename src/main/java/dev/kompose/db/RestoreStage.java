@@ -13,15 +13,25 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * psql reads the dump into the restore database, stopping at the first error. Progress is the
- * position psql has read to in the file, sampled from /proc: psql reads the file itself, so the
- * restore runs as fast as a raw {@code psql -f}.
+ * Reads the dump into the restore database with the tool for its format, stopping at the first
+ * error: psql for plain SQL, gzip -dc into psql for .sql.gz, pg_restore (with --jobs) for a
+ * custom archive. The tools read the file themselves, so a restore runs as fast as the raw tool.
+ * Progress: the position psql (or gzip) has read to in the file, sampled from /proc; for
+ * pg_restore, the bytes its workers have read, capped at the archive's size.
  */
-public record RestoreStage(PostgresClient client, String restoreDatabase, Path dumpFile, long dumpSize)
-        implements Stage {
+public record RestoreStage(PostgresClient client, String restoreDatabase, Path dumpFile, long dumpSize,
+        DumpFormat format, int jobs) implements Stage {
+
+    public RestoreStage(PostgresClient client, String restoreDatabase, Path dumpFile, long dumpSize) {
+        this(client, restoreDatabase, dumpFile, dumpSize, DumpFormat.PLAIN, 1);
+    }
 
     public CommandSpec command() {
-        return client.restore(restoreDatabase, dumpFile);
+        return switch (format) {
+            case PLAIN -> client.restore(restoreDatabase, dumpFile);
+            case GZIP -> client.restoreCompressed(restoreDatabase, dumpFile);
+            case CUSTOM -> client.restoreArchive(restoreDatabase, dumpFile, jobs);
+        };
     }
 
     @Override
@@ -31,12 +41,13 @@ public record RestoreStage(PostgresClient client, String restoreDatabase, Path d
 
     @Override
     public String name() {
-        return "psql";
+        return format == DumpFormat.CUSTOM ? "pg_restore" : "psql";
     }
 
     @Override
     public String description() {
-        return "restore " + dumpFile.getFileName() + " into the new database " + SqlNames.quoteIdentifier(restoreDatabase)
+        return "restore " + dumpFile.getFileName()
+                + (format == DumpFormat.CUSTOM && jobs > 1 ? " with " + jobs + " parallel jobs" : "") + " into the new database " + SqlNames.quoteIdentifier(restoreDatabase)
                 + " (the live database is not touched yet)";
     }
 
@@ -59,8 +70,10 @@ public record RestoreStage(PostgresClient client, String restoreDatabase, Path d
     public StageResult run(StageContext context) {
         AtomicLong processId = new AtomicLong(-1);
         ExecutionResult result;
-        try (ProgressSampler sampler = new ProgressSampler(context,
-                () -> FileReadPosition.of(processId.get(), dumpFile), dumpSize)) {
+        java.util.function.LongSupplier done = format == DumpFormat.CUSTOM
+                ? () -> Math.min(dumpSize, ProcessBytesRead.of(processId.get()))
+                : () -> FileReadPosition.of(processId.get(), dumpFile);
+        try (ProgressSampler sampler = new ProgressSampler(context, done, dumpSize)) {
             result = context.execute(command(), new ProcessObserver() {
                 @Override
                 public void started(long pid) {

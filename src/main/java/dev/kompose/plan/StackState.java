@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class StackState {
     private Path dumpFile;
     private Path temporaryDumpFile;
+    private long expectedDumpBytes = -1;
 
     public StackState(Path plannedDumpFile) {
         this.dumpFile = plannedDumpFile;
@@ -29,5 +30,14 @@ public final class StackState {
 
     public void temporaryDumpFile(Path file) {
         this.temporaryDumpFile = file;
+    }
+
+    /** The size of the dump as estimated before it is made (plain SQL bytes), or -1 when unknown. */
+    public long expectedDumpBytes() {
+        return expectedDumpBytes;
+    }
+
+    public void expectedDumpBytes(long bytes) {
+        this.expectedDumpBytes = bytes;
     }
 }

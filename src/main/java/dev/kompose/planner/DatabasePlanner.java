@@ -4,7 +4,9 @@ import dev.kompose.db.CheckDumpStage;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFiles;
+import dev.kompose.db.DumpFormat;
 import dev.kompose.db.DumpStage;
+import dev.kompose.db.EstimateDumpSizeStage;
 import dev.kompose.db.FreeSpaceStage;
 import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
@@ -33,20 +35,28 @@ public final class DatabasePlanner {
 
     /** pre_db_export → pg_dump into a temporary file → check and rename into place → post_db_export FILE. */
     public StackPlan export(StackSnapshot stack, LocalDateTime now) {
+        return export(stack, now, DumpFormat.PLAIN);
+    }
+
+    /** As {@link #export(StackSnapshot, LocalDateTime)}, writing the dump in format (.sql, .sql.gz, .dump). */
+    public StackPlan export(StackSnapshot stack, LocalDateTime now, DumpFormat format) {
         Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
         }
         String database = settings.get().name();
         Path folder = stack.stack().directory();
-        Path plannedFile = folder.resolve(DumpFiles.fileName(database, now, 1));
+        Path plannedFile = folder.resolve(DumpFiles.fileName(database, now, 1, format));
         Path temporaryFile = folder.resolve(plannedFile.getFileName() + DumpFiles.PARTIAL_SUFFIX);
         PostgresClient client = new PostgresClient(settings.get(), folder);
         List<Stage> stages = new ArrayList<>();
         stages.add(new FreeSpaceStage(client, folder));
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
-        stages.add(new DumpStage(client, temporaryFile));
+        if (format == DumpFormat.PLAIN) {
+            stages.add(new EstimateDumpSizeStage(client));
+        }
+        stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, now, plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
         List<Stage> cleanup = List.of(new RemoveFileStage(temporaryFile, "the unfinished dump", false));
@@ -63,6 +73,12 @@ public final class DatabasePlanner {
      */
     public StackPlan importDump(StackSnapshot stack, DumpFile requestedFile, List<DumpFile> dumps, boolean keepPrevious,
             LocalDateTime now) {
+        return importDump(stack, requestedFile, dumps, keepPrevious, now, 1);
+    }
+
+    /** As above; a custom-format archive is restored by pg_restore with jobs parallel workers. */
+    public StackPlan importDump(StackSnapshot stack, DumpFile requestedFile, List<DumpFile> dumps, boolean keepPrevious,
+            LocalDateTime now, int jobs) {
         Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
@@ -83,7 +99,7 @@ public final class DatabasePlanner {
             dumpSize = newest.get().size();
         }
         PostgresClient client = new PostgresClient(settings.get(), stack.stack().directory());
-        ImportStages importStages = new ImportStages(client, dumpFile, dumpSize, keepPrevious, now);
+        ImportStages importStages = new ImportStages(client, dumpFile, dumpSize, keepPrevious, now, jobs);
         List<Stage> stages = new ArrayList<>();
         stages.add(new CheckDumpStage(dumpFile, settings.get().name()));
         hooks.hook(stack, "pre_db_import", List.of(dumpFile.toString()),

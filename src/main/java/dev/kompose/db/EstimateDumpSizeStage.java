@@ -1,0 +1,81 @@
+package dev.kompose.db;
+
+import dev.kompose.exec.CommandSpec;
+import dev.kompose.exec.ExecutionResult;
+import dev.kompose.plan.Stage;
+import dev.kompose.plan.StageContext;
+import dev.kompose.plan.StageKind;
+import dev.kompose.plan.StageResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Estimates the dump's size before pg_dump runs ({@link DumpSizeEstimate}) and hands it to the
+ * dump stage through the stack state. Never fails the export: without an estimate the dump
+ * shows bytes and rate but no percentage.
+ */
+public record EstimateDumpSizeStage(PostgresClient client) implements Stage {
+
+    CommandSpec command(Path outputFile) {
+        return client.query(client.settings().name(), DumpSizeEstimate.QUERY, outputFile);
+    }
+
+    @Override
+    public StageKind kind() {
+        return StageKind.SQL;
+    }
+
+    @Override
+    public String name() {
+        return "estimate-size";
+    }
+
+    @Override
+    public String description() {
+        return "estimate the size of the dump of " + SqlNames.quoteIdentifier(client.settings().name())
+                + " from a sample of each table's rows (read-only), for the progress display";
+    }
+
+    @Override
+    public List<String> commandText() {
+        return List.of(command(Path.of("<estimate>")).describe());
+    }
+
+    @Override
+    public String skipConsequence() {
+        return "the dump shows bytes and rate but no percentage or ETA";
+    }
+
+    @Override
+    public StageResult run(StageContext context) {
+        Path outputFile;
+        try {
+            outputFile = Files.createTempFile("kompose-estimate-", ".txt");
+        } catch (IOException cannotWrite) {
+            return StageResult.succeeded("no size estimate (no temporary file: " + cannotWrite.getMessage() + ")");
+        }
+        try {
+            ExecutionResult result = context.execute(command(outputFile));
+            if (result.cancelled()) {
+                return StageResult.cancelled("the size estimate was stopped");
+            }
+            long estimate = result.succeeded() ? DumpSizeEstimate.parse(Files.readString(outputFile, StandardCharsets.UTF_8)) : -1;
+            if (estimate < 0) {
+                return StageResult.succeeded("no size estimate; the dump shows no percentage");
+            }
+            context.state().expectedDumpBytes(estimate);
+            return StageResult.succeeded("estimated dump size: " + ByteCounts.format(estimate));
+        } catch (IOException unreadable) {
+            return StageResult.succeeded("no size estimate (" + unreadable.getMessage() + ")");
+        } finally {
+            try {
+                Files.deleteIfExists(outputFile);
+            } catch (IOException leftBehind) {
+                context.report("could not delete the temporary file " + outputFile);
+            }
+        }
+    }
+}
