@@ -94,7 +94,8 @@ public final class PostgresClient {
         argv.addAll(connectionArguments(database));
         argv.addAll(List.of("--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set=ON_ERROR_STOP=1",
                 "--output=" + outputFile, "--command=" + sql));
-        return withEnvironment(argv);
+        // a read-only question must never hold up the real work: give up on a locked table or a slow scan
+        return commandBuilder(argv).environment("PGOPTIONS", "-c lock_timeout=2s -c statement_timeout=60s").build();
     }
 
     /** A database to connect to while renaming or dropping the given ones: "postgres", else "template1". */
@@ -108,14 +109,17 @@ public final class PostgresClient {
     }
 
     private CommandSpec withEnvironment(List<String> argv) {
+        return commandBuilder(argv).build();
+    }
+
+    private CommandSpec.Builder commandBuilder(List<String> argv) {
         return CommandSpec.of(argv)
                 .workingDirectory(workingDirectory)
                 .secret("PGPASSWORD", settings.password().isEmpty() ? null : settings.password())
                 .environment("PGCONNECT_TIMEOUT", "10")
                 .environment("PGAPPNAME", "kompose")
                 .standardInput(Path.of("/dev/null"))
-                .ownProcessGroup(true)
-                .build();
+                .ownProcessGroup(true);
     }
 
     /**

@@ -55,7 +55,7 @@ class DumpFilesTest {
         assertFalse(DumpFiles.isComplete(truncated));
         assertEquals("empty.sql is empty", DumpFiles.completenessProblem(empty).orElseThrow());
         assertTrue(DumpFiles.completenessProblem(truncated).orElseThrow().contains("is not a complete pg_dump file"));
-        assertTrue(DumpFiles.completenessProblem(custom).orElseThrow().contains("custom-format"));
+        assertTrue(DumpFiles.completenessProblem(custom).isPresent(), "a custom archive cut after its magic bytes");
         assertTrue(DumpFiles.completenessProblem(folder.resolve("missing.sql")).orElseThrow().endsWith("does not exist"));
     }
 

@@ -106,7 +106,7 @@ class DumpAndServerFaultTest {
             CompletableFuture<String> out = drain(kompose.getInputStream());
             drain(kompose.getErrorStream());
             waitUntil("psql restoring", Duration.ofSeconds(60),
-                    () -> fixture.komposeSessions("query LIKE '%pg_sleep%'") == 1);
+                    () -> fixture.komposeSessions("query LIKE 'SELECT pg_sleep(%'") == 1);
 
             privateServer.stopServer("fast");
             assertTrue(kompose.waitFor(90, TimeUnit.SECONDS));

@@ -32,7 +32,7 @@ class StackLockTest {
         Process first = fixture.kompose().start("-C", root.toString(), "app", "db:import", slow.getFileName().toString());
         CompletableFuture<String> firstOut = drain(first.getInputStream());
         drain(first.getErrorStream());
-        waitUntil("the first import restoring", WAIT, () -> fixture.komposeSessions("query LIKE '%pg_sleep%'") == 1);
+        waitUntil("the first import restoring", WAIT, () -> fixture.komposeSessions("query LIKE 'SELECT pg_sleep(%'") == 1);
 
         long started = System.nanoTime();
         KomposeProcess.Result second = fixture.kompose().run("-C", root.toString(), "app", "db:import");
@@ -59,7 +59,7 @@ class StackLockTest {
         Process first = fixture.kompose().start("-C", root.toString(), "app", "db:import", slow.getFileName().toString());
         drain(first.getInputStream());
         drain(first.getErrorStream());
-        waitUntil("the first import restoring", WAIT, () -> fixture.komposeSessions("query LIKE '%pg_sleep%'") == 1);
+        waitUntil("the first import restoring", WAIT, () -> fixture.komposeSessions("query LIKE 'SELECT pg_sleep(%'") == 1);
 
         KomposeProcess.Result second = fixture.kompose().run("-C", root.toString(), "app", "db:export", "--wait");
 
