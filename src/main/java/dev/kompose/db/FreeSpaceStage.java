@@ -1,8 +1,6 @@
 package dev.kompose.db;
 
 import dev.kompose.exec.ExecutionResult;
-import dev.kompose.exec.OutputStreamName;
-import dev.kompose.exec.ProcessObserver;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Before an export: asks the server how big the database is (pg_database_size, which counts
@@ -23,8 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * clean-up removes.
  */
 public record FreeSpaceStage(PostgresClient client, Path folder) implements Stage {
-    static final String SIZE_QUERY = "\\pset tuples_only on\n\\pset format unaligned\n"
-            + "SELECT pg_database_size(current_database());\n";
+    static final String SIZE_QUERY = "SELECT pg_database_size(current_database())";
 
     @Override
     public StageKind kind() {
@@ -44,8 +39,7 @@ public record FreeSpaceStage(PostgresClient client, Path folder) implements Stag
 
     @Override
     public List<String> commandText() {
-        return List.of(client.script(client.settings().name(), Path.of("<script>"), Map.of()).describe(),
-                "  SELECT pg_database_size(current_database());",
+        return List.of(client.query(client.settings().name(), SIZE_QUERY, Path.of("<answer>")).describe(),
                 "compare with the usable space of the file system holding " + folder);
     }
 
@@ -56,39 +50,34 @@ public record FreeSpaceStage(PostgresClient client, Path folder) implements Stag
 
     @Override
     public StageResult run(StageContext context) {
-        Path script;
+        Path answerFile;
         try {
-            script = Files.createTempFile("kompose-", ".sql");
-            Files.writeString(script, SIZE_QUERY, StandardCharsets.UTF_8);
+            answerFile = Files.createTempFile("kompose-size-", ".txt");
         } catch (IOException cannotWrite) {
-            return StageResult.failed("cannot write a temporary SQL script: " + cannotWrite.getMessage());
+            return StageResult.failed("cannot write a temporary file: " + cannotWrite.getMessage());
         }
-        AtomicReference<String> answer = new AtomicReference<>("");
         ExecutionResult result;
+        String answer;
         try {
-            result = context.execute(client.script(client.settings().name(), script, Map.of()), new ProcessObserver() {
-                @Override
-                public void line(OutputStreamName stream, String line) {
-                    if (stream == OutputStreamName.STDOUT && line.strip().matches("\\d+")) {
-                        answer.set(line.strip());
-                    }
-                }
-            });
+            result = context.execute(client.query(client.settings().name(), SIZE_QUERY, answerFile));
+            answer = result.succeeded() ? Files.readString(answerFile, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException unreadable) {
+            return StageResult.failed("cannot read the database size: " + unreadable.getMessage());
         } finally {
             try {
-                Files.deleteIfExists(script);
+                Files.deleteIfExists(answerFile);
             } catch (IOException leftBehind) {
-                context.report("could not delete the temporary script " + script);
+                context.report("could not delete the temporary file " + answerFile);
             }
         }
         if (result.cancelled()) {
             return StageResult.cancelled("stopped while asking the server for the database size");
         }
-        if (!result.succeeded() || answer.get().isEmpty()) {
+        if (!result.succeeded() || !answer.matches("\\d+")) {
             return StageResult.failed("cannot ask the server for the size of " + client.settings().name() + " ("
                     + result.explain() + "); nothing was dumped");
         }
-        long databaseBytes = Long.parseLong(answer.get());
+        long databaseBytes = Long.parseLong(answer);
         long usableBytes;
         try {
             usableBytes = Files.getFileStore(folder).getUsableSpace();

@@ -20,7 +20,7 @@ public final class TmuxSession implements AutoCloseable {
     public static TmuxSession start(Path script, int columns, int rows) throws IOException, InterruptedException {
         String name = "kompose-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         tmux("new-session", "-d", "-s", name, "-x", Integer.toString(columns), "-y", Integer.toString(rows),
-                "env TERM=xterm-256color bash --norc --noprofile " + script);
+                "env -u CI TERM=xterm-256color bash --norc --noprofile " + script);
         tmux("set-option", "-t", name, "remain-on-exit", "on");
         tmux("set-option", "-t", name, "history-limit", "5000");
         return new TmuxSession(name);
