@@ -10,6 +10,7 @@ import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFiles;
 import dev.kompose.db.SqlNames;
 import dev.kompose.testing.KomposeProcess;
+import dev.kompose.testing.Tmux;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class DirectusFlowScenarios {
     private static final Duration HEALTHY = Duration.ofSeconds(90);
+    private static final String STEP_QUESTION = "[y]es / [s]kip / [a]ll / [q]uit?";
 
     Path root;
     E2eStacks stacks;
@@ -307,7 +309,7 @@ abstract class DirectusFlowScenarios {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downByPatternRemovesTheContainers() {
         ensureUp();
 
@@ -330,6 +332,41 @@ abstract class DirectusFlowScenarios {
         assertEquals(0, result.exitCode(), result.toString());
         assertFalse(result.all().contains(E2eStacks.PASSWORD), "password leaked: " + result);
         return result;
+    }
+
+    /**
+     * --step in a real terminal (tmux) against the real stack: every stage of an import is shown and
+     * confirmed one at a time, the hooks reach the real api container, and the data comes back.
+     */
+    @Test
+    @Order(8)
+    void stepThroughAnImportInARealTerminal() throws Exception {
+        ensureUp();
+        seedData();
+        ok(stacks.run("news", "db:export"));
+        stacks.sql("news", "UPDATE marker SET note = 'changed'");
+        Map<String, String> environment = new TreeMap<>(docker.environment());
+        environment.put("KOMPOSE_COMPOSE", flavour().komposeCompose());
+        environment.put("TERM", "xterm-256color");
+        // lock, check-dump, pre_db_import, create-database, psql, swap, drop-previous, post_db_import
+        int stages = 8;
+        try (Tmux terminal = Tmux.start(root, environment, "-C", root.toString(), "--step", "news", "db:import")) {
+            for (int stage = 1; stage <= stages; stage++) {
+                terminal.waitFor("stage " + stage + "/" + stages);
+                terminal.waitForCount(STEP_QUESTION, stage);
+                if (stage == 3) {
+                    assertEquals("changed", stacks.sql("news", "SELECT note FROM marker"), "nothing ran before the answers");
+                }
+                terminal.type("y").press("Enter");
+            }
+            String screen = terminal.waitFor("[kompose exited 0]");
+            assertTrue(screen.contains("hook_pre_db_import()"), "the hook's body is shown:\n" + screen);
+            assertTrue(screen.contains("DESTRUCTIVE"), screen);
+            assertFalse(screen.contains(E2eStacks.PASSWORD), "password on screen");
+        }
+        assertEquals("original", stacks.sql("news", "SELECT note FROM marker"));
+        String database = stacks.databaseName("news");
+        assertFalse(stacks.databaseExists("news", SqlNames.restoreDatabase(database)));
     }
 
     private void dryRun(KomposeProcess.Result result, String expectedText) {
