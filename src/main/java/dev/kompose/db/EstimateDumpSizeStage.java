@@ -1,14 +1,10 @@
 package dev.kompose.db;
 
 import dev.kompose.exec.CommandSpec;
-import dev.kompose.exec.ExecutionResult;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
 import dev.kompose.plan.StageResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,31 +47,15 @@ public record EstimateDumpSizeStage(PostgresClient client) implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        Path outputFile;
-        try {
-            outputFile = Files.createTempFile("kompose-estimate-", ".txt");
-        } catch (IOException cannotWrite) {
-            return StageResult.succeeded("no size estimate (no temporary file: " + cannotWrite.getMessage() + ")");
+        ServerQuestion question = ServerQuestion.ask(context, client, DumpSizeEstimate.QUERY);
+        if (question.result().cancelled()) {
+            return StageResult.cancelled("the size estimate was stopped");
         }
-        try {
-            ExecutionResult result = context.execute(command(outputFile));
-            if (result.cancelled()) {
-                return StageResult.cancelled("the size estimate was stopped");
-            }
-            long estimate = result.succeeded() ? DumpSizeEstimate.parse(Files.readString(outputFile, StandardCharsets.UTF_8)) : -1;
-            if (estimate < 0) {
-                return StageResult.succeeded("no size estimate; the dump shows no percentage");
-            }
-            context.state().expectedDumpBytes(estimate);
-            return StageResult.succeeded("estimated dump size: " + ByteCounts.format(estimate));
-        } catch (IOException unreadable) {
-            return StageResult.succeeded("no size estimate (" + unreadable.getMessage() + ")");
-        } finally {
-            try {
-                Files.deleteIfExists(outputFile);
-            } catch (IOException leftBehind) {
-                context.report("could not delete the temporary file " + outputFile);
-            }
+        long estimate = question.succeeded() ? DumpSizeEstimate.parse(question.answer()) : -1;
+        if (estimate < 0) {
+            return StageResult.succeeded("no size estimate; the dump shows no percentage");
         }
+        context.state().expectedDumpBytes(estimate);
+        return StageResult.succeeded("estimated dump size: " + ByteCounts.format(estimate));
     }
 }

@@ -1,12 +1,10 @@
 package dev.kompose.db;
 
-import dev.kompose.exec.ExecutionResult;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
 import dev.kompose.plan.StageResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,34 +48,15 @@ public record FreeSpaceStage(PostgresClient client, Path folder) implements Stag
 
     @Override
     public StageResult run(StageContext context) {
-        Path answerFile;
-        try {
-            answerFile = Files.createTempFile("kompose-size-", ".txt");
-        } catch (IOException cannotWrite) {
-            return StageResult.failed("cannot write a temporary file: " + cannotWrite.getMessage());
-        }
-        ExecutionResult result;
-        String answer;
-        try {
-            result = context.execute(client.query(client.settings().name(), SIZE_QUERY, answerFile));
-            answer = result.succeeded() ? Files.readString(answerFile, StandardCharsets.UTF_8).strip() : "";
-        } catch (IOException unreadable) {
-            return StageResult.failed("cannot read the database size: " + unreadable.getMessage());
-        } finally {
-            try {
-                Files.deleteIfExists(answerFile);
-            } catch (IOException leftBehind) {
-                context.report("could not delete the temporary file " + answerFile);
-            }
-        }
-        if (result.cancelled()) {
+        ServerQuestion question = ServerQuestion.ask(context, client, SIZE_QUERY);
+        if (question.result().cancelled()) {
             return StageResult.cancelled("stopped while asking the server for the database size");
         }
-        if (!result.succeeded() || !answer.matches("\\d+")) {
+        if (!question.succeeded() || !question.answer().matches("\\d+")) {
             return StageResult.failed("cannot ask the server for the size of " + client.settings().name() + " ("
-                    + result.explain() + "); nothing was dumped");
+                    + question.result().explain() + "); nothing was dumped");
         }
-        long databaseBytes = Long.parseLong(answer);
+        long databaseBytes = Long.parseLong(question.answer());
         long usableBytes;
         try {
             usableBytes = Files.getFileStore(folder).getUsableSpace();
