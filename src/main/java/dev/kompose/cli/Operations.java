@@ -16,6 +16,9 @@ import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.ComposePlanner;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.render.Style;
+import dev.kompose.safety.Journal;
+import dev.kompose.safety.JournalListener;
+import dev.kompose.safety.StackLocks;
 import dev.kompose.stack.EnvProblem;
 import dev.kompose.stack.Stack;
 import dev.kompose.stack.StackDiscovery;
@@ -29,6 +32,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -80,29 +84,37 @@ public final class Operations {
                 return listings.hooks(stacks.stream().map(reader::read).toList(), options.names);
             }
             default -> {
-                boolean locked = dev.kompose.safety.StackLocks.LOCKED_COMMANDS.contains(command);
-                boolean waitForLock = locked && rest.remove(dev.kompose.safety.StackLocks.WAIT_OPTION);
+                boolean locked = StackLocks.LOCKED_COMMANDS.contains(command);
+                boolean waitForLock = locked && rest.remove(StackLocks.WAIT_OPTION);
                 Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);
                 Plan plan = new Plan(describe(command, rest), stacks.stream().map(reader::read).map(planner).toList());
-                // safety (issue 5): per-stack lock for db:* and the operations journal, for real runs only
-                try (dev.kompose.safety.StackLocks locks = new dev.kompose.safety.StackLocks(waitForLock, session.clock())) {
-                    List<RunListener> all = new ArrayList<>(listeners);
-                    if (!dryRun) {
-                        plan = locked ? locks.guard(plan, stacks.stream().collect(java.util.stream.Collectors.toMap(
-                                Stack::name, Stack::directory, (first, second) -> first))) : plan;
-                        all.add(locks);
-                        all.add(new dev.kompose.safety.JournalListener(dev.kompose.safety.Journal.at(
-                                session.processEnvironment()), session.clock(), cancellation, session.err()));
-                    }
-                    return execute(plan, dryRun, gate, all, cancellation);
-                }
+                return executeGuarded(plan, stacks, locked, waitForLock, dryRun, gate, listeners, cancellation);
             }
         }
     }
 
+    /** A real run holds the per-stack locks (db:export, db:import, db:cleanup) and writes the journal; a dry run neither. */
+    private int executeGuarded(Plan plan, List<Stack> stacks, boolean locked, boolean waitForLock, boolean dryRun,
+            StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
+        try (StackLocks locks = new StackLocks(waitForLock, session.clock())) {
+            List<RunListener> all = new ArrayList<>(listeners);
+            Plan guarded = plan;
+            if (!dryRun) {
+                if (locked) {
+                    guarded = locks.guard(plan, stacks.stream().collect(Collectors.toMap(Stack::name, Stack::directory,
+                            (first, second) -> first)));
+                }
+                all.add(locks);
+                all.add(new JournalListener(Journal.at(session.processEnvironment()), session.clock(), cancellation,
+                        session.err()));
+            }
+            return execute(guarded, dryRun, gate, all, cancellation);
+        }
+    }
+
     private int execute(Plan plan, boolean dryRun, StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
-        try (ProgressDisplay display = ProgressDisplay.choose(session, plan, dryRun, dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate,
-                cancellation)) {
+        StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
+        try (ProgressDisplay display = ProgressDisplay.choose(session, plan, dryRun, effectiveGate, cancellation)) {
             List<RunListener> all = new ArrayList<>(display.listeners());
             all.addAll(listeners);
             Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
