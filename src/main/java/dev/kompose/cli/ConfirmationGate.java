@@ -23,7 +23,8 @@ public final class ConfirmationGate implements StageGate {
         }
         StringBuilder question = new StringBuilder("Stack " + stack.stackName() + ":");
         for (Stage stage : stack.stages()) {
-            if (stage.destructive()) {
+            // the restore names the dump file; the destructive stages name the database and what goes
+            if (stage.destructive() || stage.kind() == dev.kompose.plan.StageKind.RESTORE) {
                 question.append("\n  - ").append(stage.description());
             }
         }

@@ -38,6 +38,20 @@ class ConfirmationGateTest {
     }
 
     @Test
+    void anImportNamesTheDumpFileTheDatabaseAndWhatIsReplaced() {
+        dev.kompose.db.PostgresClient client = new dev.kompose.db.PostgresClient(
+                new dev.kompose.db.DatabaseSettings("localhost", "5432", "app", "pw-secret", "directus"), Path.of("/r/news"));
+        java.util.List<dev.kompose.plan.Stage> stages = new dev.kompose.db.ImportStages(client,
+                Path.of("/r/news/directus_20251011_005049.sql"), 100, false, java.time.LocalDateTime.of(2025, 10, 11, 1, 0))
+                .stages();
+        assertEquals(Decision.SKIP, answer("n", new StackPlan("news", stages, List.of(), "", List.of(), Set.of())));
+        String question = questions.get(0);
+        assertTrue(question.startsWith("Stack news:\n  - restore directus_20251011_005049.sql into the new database"), question);
+        assertTrue(question.contains("rename it to \"directus__kompose_previous\""), question);
+        assertTrue(question.contains("drop the previous database"), question);
+    }
+
+    @Test
     void doesNotAskWhenNothingIsDestructive() {
         StackPlan harmless = new StackPlan("web", List.of(), List.of(), "", List.of(), Set.of());
         assertEquals(Decision.RUN, answer("n", harmless));
