@@ -6,7 +6,6 @@ import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFiles;
 import dev.kompose.render.Style;
 import dev.kompose.stack.StackSnapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +30,7 @@ final class Listings {
         rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS"});
         for (StackSnapshot stack : stacks) {
             Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
-            String dumps = settings.map(database -> Integer.toString(dumpsOf(stack, database).size())).orElse("-");
+            String dumps = settings.map(database -> Integer.toString(DumpFiles.listOrEmpty(stack.stack().directory(), database.name()).size())).orElse("-");
             String postgres = stack.runsPostgres() ? "yes" : settings.isPresent() ? "external" : "no";
             int hookCount = stack.hooks().functionNames().size();
             rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
@@ -55,7 +54,7 @@ final class Listings {
                 out.println(style.bold("[STACK: " + stack.name() + "]") + " no database");
                 continue;
             }
-            List<DumpFile> dumps = dumpsOf(stack, settings.get());
+            List<DumpFile> dumps = DumpFiles.listOrEmpty(stack.stack().directory(), settings.get().name());
             out.println(style.bold("[STACK: " + stack.name() + "]") + " database " + settings.get().name() + ": "
                     + dumps.size() + (dumps.size() == 1 ? " dump" : " dumps"));
             List<String[]> rows = new ArrayList<>();
@@ -104,13 +103,6 @@ final class Listings {
         return 0;
     }
 
-    private static List<DumpFile> dumpsOf(StackSnapshot stack, DatabaseSettings settings) {
-        try {
-            return DumpFiles.list(stack.stack().directory(), settings.name());
-        } catch (IOException unreadable) {
-            return List.of();
-        }
-    }
 
     private void printTable(List<String[]> rows) {
         if (rows.isEmpty()) {

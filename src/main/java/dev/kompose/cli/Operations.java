@@ -190,13 +190,9 @@ public final class Operations {
     }
 
     private static List<DumpFile> dumps(StackSnapshot stack) {
-        return DatabaseSettings.from(stack.environment()).map(settings -> {
-            try {
-                return DumpFiles.list(stack.stack().directory(), settings.name());
-            } catch (IOException unreadable) {
-                return List.<DumpFile>of();
-            }
-        }).orElse(List.of());
+        return DatabaseSettings.from(stack.environment())
+                .map(settings -> DumpFiles.listOrEmpty(stack.stack().directory(), settings.name()))
+                .orElse(List.of());
     }
 
     private static <T> T parse(T options, String command, List<String> arguments) {

@@ -58,7 +58,7 @@ public record ComposeStage(ComposeProgram program, Path composeFile, Path stackD
 
     @Override
     public List<String> commandText() {
-        return List.of(String.join(" ", dev.kompose.exec.ShellQuoting.join(spec().arguments())));
+        return List.of(dev.kompose.exec.ShellQuoting.join(spec().arguments()));
     }
 
     @Override

@@ -73,7 +73,17 @@ public final class DumpFiles {
         }
     }
 
-    private static long sizeOf(Path file) {
+    /** The database's dumps in folder, newest first; none when the folder cannot be read. */
+    public static List<DumpFile> listOrEmpty(Path folder, String database) {
+        try {
+            return list(folder, database);
+        } catch (IOException unreadable) {
+            return List.of();
+        }
+    }
+
+    /** A file's size, 0 while it does not exist (yet). */
+    static long sizeOf(Path file) {
         try {
             return Files.size(file);
         } catch (IOException vanished) {

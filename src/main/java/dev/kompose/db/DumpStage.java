@@ -6,8 +6,6 @@ import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
 import dev.kompose.plan.StageResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,10 +59,10 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         context.state().temporaryDumpFile(temporaryFile);
         ExecutionResult result;
         long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
-        try (ProgressSampler sampler = new ProgressSampler(context, () -> sizeOf(temporaryFile), expected)) {
+        try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected)) {
             result = context.execute(command());
             if (result.succeeded()) {
-                sampler.finish(sizeOf(temporaryFile));
+                sampler.finish(DumpFiles.sizeOf(temporaryFile));
             }
         }
         if (result.cancelled()) {
@@ -76,11 +74,4 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         return StageResult.succeeded();
     }
 
-    static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException notYet) {
-            return 0;
-        }
-    }
 }

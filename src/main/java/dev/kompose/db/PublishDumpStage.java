@@ -67,7 +67,7 @@ public record PublishDumpStage(Path temporaryFile, String database, LocalDateTim
                 Files.delete(temporaryFile);
                 context.state().dumpFile(candidate);
                 return StageResult.succeeded("wrote " + candidate.getFileName() + " ("
-                        + ByteCounts.format(DumpStage.sizeOf(candidate)) + ")");
+                        + ByteCounts.format(DumpFiles.sizeOf(candidate)) + ")");
             } catch (FileAlreadyExistsException taken) {
                 context.report("  " + candidate.getFileName() + " exists already; trying the next name");
             } catch (IOException | UnsupportedOperationException cannotLink) {

@@ -8,7 +8,6 @@ import dev.kompose.stack.StackSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Plans a compose pass-through: {@code hook_pre_<cmd>} (whose failure skips the command), the
@@ -17,7 +16,7 @@ import java.util.Set;
  * without hooks.
  */
 public final class ComposePlanner {
-    public static final Set<String> HOOKED_COMMANDS = Set.of("up", "down", "start", "stop", "restart", "pull",
+    public static final List<String> HOOKED_COMMANDS = List.of("up", "down", "start", "stop", "restart", "pull",
             "build", "ps", "logs", "exec", "run", "create", "kill", "pause", "unpause", "port", "top");
 
     private final ComposeProgram program;

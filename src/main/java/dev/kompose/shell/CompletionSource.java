@@ -122,8 +122,9 @@ public final class CompletionSource {
         commands.put("db:cleanup", "delete all but the newest N dumps");
         commands.put("db:list", "dumps per stack with size, date, completeness");
         commands.put("hooks", "hook functions each stack defines");
-        for (String compose : List.of("up", "down", "start", "stop", "restart", "pull", "build", "ps", "logs", "exec",
-                "run", "create", "kill", "pause", "unpause", "port", "top", "config", "images")) {
+        List<String> composeCommands = new java.util.ArrayList<>(dev.kompose.planner.ComposePlanner.HOOKED_COMMANDS);
+        composeCommands.addAll(List.of("config", "images"));
+        for (String compose : composeCommands) {
             commands.put(compose, "docker compose " + compose);
         }
         return java.util.Collections.unmodifiableMap(commands);
