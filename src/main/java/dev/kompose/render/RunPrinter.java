@@ -22,6 +22,8 @@ public final class RunPrinter implements RunListener {
     private final PrintWriter out;
     private final Style style;
     private final boolean dryRun;
+    /** The masker of the stack being printed: stacks run one after another, so one is current at a time. */
+    private SecretMasker stackMasker = new SecretMasker(java.util.List.of());
 
     public RunPrinter(PrintWriter out, Style style, boolean dryRun) {
         this.out = out;
@@ -48,10 +50,11 @@ public final class RunPrinter implements RunListener {
 
     @Override
     public synchronized void stackStarted(StackPlan stack) {
+        stackMasker = new SecretMasker(stack.secretValues());
         out.println();
         out.println(style.bold("[STACK: " + stack.stackName() + "]"));
         for (String problem : stack.problems()) {
-            out.println(style.yellow("[WARN]") + " " + new SecretMasker(stack.secretValues()).mask(problem));
+            out.println(style.yellow("[WARN]") + " " + stackMasker.mask(problem));
         }
         flushLive();
     }
@@ -61,12 +64,11 @@ public final class RunPrinter implements RunListener {
         String position = number == 0 ? "clean-up" : number + "/" + total;
         String tag = dryRun ? style.yellow("[DRY-RUN]") : style.cyan("[INFO]");
         String marker = stage.destructive() ? " " + style.red("(destructive)") : "";
-        SecretMasker masker = new SecretMasker(stack.secretValues());
         out.println(tag + " " + position + " " + stage.kind().label() + " " + stage.name() + ": "
-                + masker.mask(stage.description()) + marker);
+                + stackMasker.mask(stage.description()) + marker);
         if (dryRun) {
             for (String line : stage.commandText()) {
-                out.println(OUTPUT_INDENT + style.dim("$ " + masker.mask(line)));
+                out.println(OUTPUT_INDENT + style.dim("$ " + stackMasker.mask(line)));
             }
         }
         flushLive();
