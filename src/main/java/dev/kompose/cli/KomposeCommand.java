@@ -1,67 +1,37 @@
 package dev.kompose.cli;
 
-import dev.kompose.engine.StageGate;
-import dev.kompose.exec.Cancellation;
-import dev.kompose.exec.DurationText;
-import dev.kompose.render.Style;
-import dev.kompose.stack.Stack;
-import dev.kompose.stack.StackReader;
-import java.io.IOException;
+import dev.kompose.progress.ProgressMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]} and {@code kompose --list}. */
+/**
+ * {@code kompose [OPTIONS] <PATTERN> <VERB> [ARGS...]} and {@code kompose [OPTIONS] <VERB> [ARGS]}
+ * for the verbs that stand alone. The options before the first word change a copy of the
+ * session's settings; the words are then given to the verb the {@link CommandModel} names. A word
+ * that names a standalone verb (journal, list, shell, completion) is that verb only when the words
+ * after it are its arguments, so a stack called journal is addressed like any other.
+ */
 @Command(name = "kompose", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = {"Run docker compose commands and PostgreSQL dump / restore over many stacks, with hooks.", ""},
         synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
-            "  kompose -l | --list",
-            "  kompose [OPTIONS] shell   (bare kompose on a terminal too)",
-            "  kompose completion bash|zsh|fish",
-            "  kompose journal [--stack S] [--last N] [--json]",
+            "  kompose [OPTIONS] list | journal | shell | completion SHELL",
             "  kompose -h | --help | --version"},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (before PATTERN):%n",
-        footerHeading = "%nCommands:%n",
-        footer = {
-            "  db:export [--format plain|gzip|custom]",
-            "      pg_dump into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql (.sql.gz, .dump);",
-            "      hooks pre_db_export, post_db_export FILE",
-            "  db:import [FILE] [--keep-previous] [--jobs N]",
-            "      restore FILE (default: the newest complete dump) into a new database, then",
-            "      swap it in for the live one; psql, gunzip|psql or pg_restore --jobs N by",
-            "      the file's type; hooks pre_db_import FILE, post_db_import FILE",
-            "  db:cleanup [--keep N]   delete all but the newest N complete dumps (default 1)",
-            "  db:list                 dumps per stack with size, date and completeness",
-            "  db:* ... --wait         wait for another kompose's lock on the stack",
-            "  hooks [NAME...]         hook functions each hooks.sh defines (NAMEs: bodies)",
-            "  any other COMMAND       docker compose -f <file> COMMAND ARGS in the stack",
-            "      folder, with hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop,",
-            "      restart, pull, build, ps, logs, exec, run, create, kill, pause, unpause,",
-            "      port, top",
-            "",
-            "After COMMAND, --dry-run and the db:* options above are kompose's; everything",
-            "else goes to docker compose untouched. Root: -C/--root, else $KOMPOSE_ROOT,",
-            "else the current folder.",
-            "Exit status: 0 all selected stacks succeeded (skips count), 1 some failed,",
-            "2 usage error, 130 interrupted (143 SIGTERM, 129 SIGHUP).",
-            "",
-            "Examples:",
-            "  kompose --list",
-            "  kompose news db:export --dry-run",
-            "  kompose '*' db:export",
-            "  kompose 'auth,b*' up -d",
-            "  kompose -e DB_HOST=10.0.0.5 news db:import news_20251011_005049.sql",
-            "  kompose shell"})
+        footerHeading = "%nCommands:%n")
 public final class KomposeCommand implements Callable<Integer> {
     private final Session session;
     private final Prompter prompter;
@@ -85,13 +55,15 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = "--step", description = "Show every stage before it runs and ask: [y]es / [s]kip / [a]ll / [q]uit.")
     boolean step;
 
-    @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = VerbOptions.DurationConverter.class,
+            completionCandidates = VerbOptions.DurationExamples.class,
             description = "Kill a hook (and all it started) after this long; default 10m.")
     Duration hookTimeout;
 
-    @Option(names = "--progress", paramLabel = "MODE", converter = ProgressModeConverter.class,
+    @Option(names = "--progress", paramLabel = "MODE", converter = VerbOptions.ProgressModeConverter.class,
+            completionCandidates = VerbOptions.ProgressModeNames.class,
             description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none.")
-    dev.kompose.progress.ProgressMode progress;
+    ProgressMode progress;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColour;
@@ -99,101 +71,93 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list"}, description = "List the stacks: compose file, .env, dumps, postgres, hooks.")
     boolean list;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATTERN",
-            description = "Stacks: '*', a glob (blog*, ?ews), or a comma list (auth,news,b*).")
-    String pattern;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "COMMAND", description = "What to do (see Commands).")
-    String command;
-
-    @Parameters(index = "2..*", paramLabel = "ARGS", description = "Arguments of COMMAND.")
-    List<String> arguments = new ArrayList<>();
+    @Parameters(paramLabel = "PATTERN COMMAND ARGS", description = {
+        "PATTERN: '*', a glob (blog*, ?ews), or a comma list (auth,news,b*);",
+        "COMMAND: see Commands; ARGS: its arguments."})
+    List<String> words = new ArrayList<>();
 
     @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     public KomposeCommand(Session session, Prompter prompter) {
         this.session = session;
         this.prompter = prompter;
     }
 
-    @Override
-    public Integer call() {
-        applyOptions();
-        if (list) {
-            return listStacks();
-        }
-        if (dev.kompose.safety.JournalCommand.NAME.equals(pattern)) { // kompose journal [--stack S] [--last N]
-            List<String> journalArguments = new ArrayList<>(command == null ? List.of() : List.of(command));
-            journalArguments.addAll(arguments);
-            return new dev.kompose.safety.JournalCommand(dev.kompose.safety.Journal.at(session.processEnvironment()),
-                    session.out(), session.err()).run(journalArguments);
-        }
-        if (pattern == null && spec != null && spec.subcommands().containsKey("shell")) {
-            // bare kompose: the shell on a terminal, else usage and status 2
-            if (session.interactiveTerminal()) {
-                return spec.subcommands().get("shell").execute();
-            }
-            session.err().println("kompose: Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
-            spec.commandLine().usage(session.err());
-            return 2;
-        }
-        if (pattern == null) {
-            throw new UsageException("Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
-        }
-        if (command == null) {
-            throw new UsageException("Missing COMMAND after pattern " + pattern + " (e.g. ps, up -d, db:export; see kompose --help)");
-        }
-        StageGate gate = step
-                ? new dev.kompose.shell.StepThroughGate(session.out(), new Style(session.colour()), prompter,
-                        session.dryRun() || arguments.contains("--dry-run"))
-                : session.interactiveTerminal() && !session.assumeYes() && !session.dryRun()
-                ? new ConfirmationGate(prompter) : StageGate.ALWAYS;
-        Cancellation cancellation = Interrupts.begin();
-        try {
-            return new Operations(session).run(pattern, command, arguments, gate, List.of(), cancellation);
-        } finally {
-            Interrupts.end();
-        }
+    /** The top-level options as a picocli model, for completion and completion scripts. */
+    public static CommandSpec optionsSpec() {
+        return CommandSpec.forAnnotatedObject(new KomposeCommand(null, null));
     }
 
-    /** Applies the options to the session; an option not given leaves the session's setting (the shell's) as it is. */
-    public void applyOptions() {
+    /** The settings these options give, starting from base; an option not given leaves base's value. */
+    public Settings settings(Settings base) {
+        Settings settings = base.withOverrides(EnvironmentOverrides.parse(environment));
         if (root != null) {
-            session.root(root.toAbsolutePath().normalize());
+            settings = settings.withRoot(root.toAbsolutePath().normalize());
         }
-        session.overrides().putAll(EnvironmentOverrides.parse(environment));
         if (network != null) {
-            session.network(network);
+            settings = settings.withNetwork(network);
         }
         if (dryRun) {
-            session.dryRun(true);
+            settings = settings.withDryRun(true);
         }
         if (yes) {
-            session.assumeYes(true);
+            settings = settings.withAssumeYes(true);
         }
         if (hookTimeout != null) {
-            session.hookTimeout(hookTimeout);
+            settings = settings.withHookTimeout(hookTimeout);
         }
         if (noColour) {
-            session.colour(false);
+            settings = settings.withColour(false);
         }
         if (progress != null) {
-            session.progressMode(progress);
+            settings = settings.withProgressMode(progress);
         }
+        return settings;
     }
 
-    private int listStacks() {
-        List<Stack> stacks;
-        try {
-            stacks = dev.kompose.stack.StackDiscovery.discover(session.root());
-        } catch (IOException unreadable) {
-            throw new UsageException(unreadable.getMessage());
+    @Override
+    public Integer call() {
+        Session run = session.with(settings(session.settings()));
+        if (list) {
+            return new ListVerb().execute(run);
         }
-        StackReader reader = new StackReader(session.root(), session.processEnvironment(), session.network(),
-                session.overrides());
-        reader.rootProblems().forEach(problem -> session.err().println("[WARN] " + problem.describe()));
-        return new Listings(session.out(), new Style(session.colour())).stacks(stacks.stream().map(reader::read).toList());
+        if (words.isEmpty()) {
+            if (run.settings().interactiveTerminal()) { // bare kompose: the shell on a terminal
+                return run.shellLauncher().run(run);
+            }
+            run.err().println("kompose: Missing PATTERN and COMMAND (try: kompose --list, or kompose --help)");
+            spec.commandLine().usage(run.err());
+            return 2;
+        }
+        String first = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        Optional<CommandModel.Verb> standalone = CommandModel.standaloneVerb(first);
+        if (standalone.isPresent() && (rest.isEmpty() || rest.get(0).startsWith("-")
+                || VerbParser.accepts(standalone.get(), rest))) {
+            Object verb = VerbParser.parse(standalone.get(), rest, run.out());
+            return verb == null ? 0 : ((StandaloneVerb) verb).execute(run);
+        }
+        if (rest.isEmpty()) {
+            throw new UsageException("Missing COMMAND after pattern " + first + " (e.g. ps, up -d, db:export; see kompose --help)");
+        }
+        String command = rest.get(0);
+        List<String> arguments = rest.subList(1, rest.size());
+        Operations operations = new Operations(run, prompter, step);
+        Optional<CommandModel.Verb> verb = CommandModel.stackVerb(command);
+        if (verb.isPresent()) {
+            Object parsed = VerbParser.parse(verb.get(), arguments, run.out());
+            return parsed == null ? 0 : ((StackVerb) parsed).execute(first, operations);
+        }
+        if (command.startsWith("db:")) {
+            throw new UsageException("Unknown command " + command + " (kompose knows "
+                    + String.join(", ", CommandModel.verbs().stream().filter(CommandModel.Verb::worksOnStacks)
+                            .map(CommandModel.Verb::name).filter(name -> name.startsWith("db:")).toList()) + ")");
+        }
+        if (command.startsWith("-")) {
+            throw new UsageException("Options go before PATTERN: " + command + " came after it (see kompose --help)");
+        }
+        return new ComposeVerb(command, arguments).execute(first, operations);
     }
 
     /** A path picocli would reject with its exception's class name (a NUL in it, say) gets a plain message. */
@@ -205,31 +169,6 @@ public final class KomposeCommand implements Callable<Integer> {
             } catch (java.nio.file.InvalidPathException invalid) {
                 throw new picocli.CommandLine.TypeConversionException("not a usable folder name: " + invalid.getReason());
             }
-        }
-    }
-
-    /** Parses --progress auto|panel|plain|none. */
-    static final class ProgressModeConverter implements ITypeConverter<dev.kompose.progress.ProgressMode> {
-        @Override
-        public dev.kompose.progress.ProgressMode convert(String value) {
-            return dev.kompose.progress.ProgressMode.parse(value);
-        }
-    }
-
-    /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration parsed;
-            try {
-                parsed = DurationText.parse(value);
-            } catch (IllegalArgumentException invalid) { // picocli would show the exception's class name
-                throw new picocli.CommandLine.TypeConversionException(invalid.getMessage());
-            }
-            if (parsed.isZero()) {
-                throw new picocli.CommandLine.TypeConversionException("the hook timeout must be more than zero");
-            }
-            return parsed;
         }
     }
 }

@@ -2,10 +2,9 @@ package dev.kompose.cli;
 
 import dev.kompose.db.ByteCounts;
 import dev.kompose.db.DatabaseSettings;
-import dev.kompose.db.DumpFile;
-import dev.kompose.db.DumpFiles;
+import dev.kompose.db.DumpEntry;
 import dev.kompose.render.Style;
-import dev.kompose.stack.StackSnapshot;
+import dev.kompose.read.StackSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +28,8 @@ final class Listings {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS"});
         for (StackSnapshot stack : stacks) {
-            Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
-            String dumps = settings.map(database -> Integer.toString(DumpFiles.listOrEmpty(stack.stack().directory(), database.name()).size())).orElse("-");
+            Optional<DatabaseSettings> settings = stack.databaseSettings();
+            String dumps = settings.map(database -> Integer.toString(stack.dumps().entries().size())).orElse("-");
             String postgres = stack.runsPostgres() ? "yes" : settings.isPresent() ? "external" : "no";
             int hookCount = stack.hooks().functionNames().size();
             rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
@@ -49,19 +48,18 @@ final class Listings {
     /** Dumps per stack, newest first, with size, date and completeness. */
     int dumps(List<StackSnapshot> stacks) {
         for (StackSnapshot stack : stacks) {
-            Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+            Optional<DatabaseSettings> settings = stack.databaseSettings();
             if (settings.isEmpty()) {
                 out.println(style.bold("[STACK: " + stack.name() + "]") + " no database");
                 continue;
             }
-            List<DumpFile> dumps = DumpFiles.listOrEmpty(stack.stack().directory(), settings.get().name());
+            List<DumpEntry> dumps = stack.dumps().entries();
             out.println(style.bold("[STACK: " + stack.name() + "]") + " database " + settings.get().name() + ": "
                     + dumps.size() + (dumps.size() == 1 ? " dump" : " dumps"));
             List<String[]> rows = new ArrayList<>();
-            for (DumpFile dump : dumps) {
-                boolean complete = DumpFiles.isComplete(dump.path());
-                rows.add(new String[] {"  " + dump.fileName(), ByteCounts.format(dump.size()),
-                        DATE.format(dump.timestamp()), complete ? "complete" : "INCOMPLETE"});
+            for (DumpEntry dump : dumps) {
+                rows.add(new String[] {"  " + dump.fileName(), ByteCounts.format(dump.file().size()),
+                        DATE.format(dump.file().timestamp()), dump.judgedComplete() ? "complete" : "INCOMPLETE"});
             }
             printTable(rows);
         }

@@ -1,9 +1,7 @@
 package dev.kompose.cli;
 
 import dev.kompose.compose.ComposeProgram;
-import dev.kompose.db.DatabaseSettings;
-import dev.kompose.db.DumpFile;
-import dev.kompose.db.DumpFiles;
+import dev.kompose.db.DumpCatalog;
 import dev.kompose.engine.CompositeRunListener;
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.RunReport;
@@ -11,50 +9,67 @@ import dev.kompose.engine.Runner;
 import dev.kompose.engine.StageExecutor;
 import dev.kompose.engine.StageGate;
 import dev.kompose.exec.Cancellation;
+import dev.kompose.exec.ProcessObserver;
 import dev.kompose.plan.Plan;
-import dev.kompose.plan.StackPlan;
-import dev.kompose.planner.ComposePlanner;
-import dev.kompose.planner.DatabasePlanner;
+import dev.kompose.planner.PlanningContext;
+import dev.kompose.planner.RunOperation;
+import dev.kompose.read.StackReader;
+import dev.kompose.read.StackSnapshot;
 import dev.kompose.render.Style;
 import dev.kompose.safety.Journal;
 import dev.kompose.safety.JournalListener;
 import dev.kompose.safety.StackLocks;
-import dev.kompose.stack.EnvProblem;
 import dev.kompose.stack.Stack;
 import dev.kompose.stack.StackDiscovery;
 import dev.kompose.stack.StackPattern;
-import dev.kompose.stack.StackReader;
-import dev.kompose.stack.StackSnapshot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import picocli.CommandLine;
+import java.util.function.BiFunction;
 
 /**
- * Turns {@code <pattern> <command> [args]} into a plan and runs it: the one path the command line
- * and the shell share. Listing commands (db:list, hooks) print directly; everything else goes
- * through the planners and the runner.
+ * The one path from a parsed verb to its effect, shared by the command line and the shell:
+ * select the stacks, read each once into a snapshot (as far as the operation needs), then either
+ * list them or plan each purely and hand the plan to the runner with its gate and listeners.
  */
 public final class Operations {
     private final Session session;
+    private final Prompter prompter;
+    private final boolean step;
 
-    public Operations(Session session) {
+    public Operations(Session session, Prompter prompter, boolean step) {
         this.session = session;
+        this.prompter = prompter;
+        this.step = step;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The stacks under root; an unreadable root is a usage error. */
+    static List<Stack> discover(Path root) {
+        try {
+            return StackDiscovery.discover(root);
+        } catch (IOException unreadable) {
+            throw new UsageException(unreadable.getMessage());
+        }
+    }
+
+    /** The read phase's reader for the session; problems of the root .env are reported once, here. */
+    static StackReader reader(Session session) {
+        Settings settings = session.settings();
+        StackReader reader = new StackReader(settings.root(), session.processEnvironment(), settings.network(),
+                settings.overrides());
+        reader.rootProblems().forEach(problem -> session.err().println("[WARN] " + problem.describe()));
+        return reader;
     }
 
     /** Selects stacks; a pattern matching nothing is a usage error naming the stacks there are. */
     public List<Stack> select(String pattern) {
-        List<Stack> stacks;
-        try {
-            stacks = StackDiscovery.discover(session.root());
-        } catch (IOException unreadable) {
-            throw new UsageException(unreadable.getMessage());
-        }
+        List<Stack> stacks = discover(session.root());
         try {
             return StackPattern.parse(pattern).select(stacks);
         } catch (StackPattern.PatternException noMatch) {
@@ -62,150 +77,70 @@ public final class Operations {
         }
     }
 
-    /** Runs one operation; returns the exit status. */
-    public int run(String pattern, String command, List<String> arguments, StageGate gate, List<RunListener> listeners,
-            Cancellation cancellation) {
-        List<String> rest = new ArrayList<>(arguments);
-        boolean dryRun = session.dryRun() | rest.remove("--dry-run");
+    /** A listing: the selected stacks read (dumps as far as reading asks) and shown; changes nothing. */
+    public int list(String pattern, DumpCatalog.Reading reading, BiFunction<Listings, List<StackSnapshot>, Integer> listing) {
         List<Stack> stacks = select(pattern);
-        StackReader reader = new StackReader(session.root(), session.processEnvironment(), session.network(),
-                session.overrides());
-        for (EnvProblem problem : reader.rootProblems()) {
-            session.err().println("[WARN] " + problem.describe());
-        }
-        Listings listings = new Listings(session.out(), new Style(session.colour()));
-        switch (command) {
-            case "db:list" -> {
-                parse(new DatabaseArguments.ListDumps(), command, rest);
-                return listings.dumps(stacks.stream().map(reader::read).toList());
-            }
-            case "hooks" -> {
-                DatabaseArguments.Hooks options = parse(new DatabaseArguments.Hooks(), command, rest);
-                return listings.hooks(stacks.stream().map(reader::read).toList(), options.names);
-            }
-            default -> {
-                boolean locked = StackLocks.LOCKED_COMMANDS.contains(command);
-                boolean waitForLock = locked && rest.remove(StackLocks.WAIT_OPTION);
-                Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);
-                Plan plan = new Plan(describe(command, rest), stacks.stream().map(reader::read).map(planner).toList());
-                return executeGuarded(plan, stacks, locked, waitForLock, dryRun, gate, listeners, cancellation);
-            }
+        StackReader reader = reader(session);
+        List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, reading, null)).toList();
+        return listing.apply(new Listings(session.out(), new Style(session.settings().colour())), snapshots);
+    }
+
+    /** Plans the operation on every selected stack and runs the plan; returns the exit status. */
+    public int run(String pattern, RunOperation operation, boolean dryRunAfterCommand) {
+        boolean dryRun = session.settings().dryRun() || dryRunAfterCommand;
+        List<Stack> stacks = select(pattern);
+        StackReader reader = reader(session);
+        PlanningContext context = new PlanningContext(LocalDateTime.now(session.clock()), session.settings().hookTimeout(),
+                dryRun, operation.usesCompose() ? composeProgram() : null);
+        Plan plan = new Plan(operation, stacks.stream()
+                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump()))
+                .map(snapshot -> operation.plan(snapshot, context)).toList());
+        Cancellation cancellation = Interrupts.begin();
+        try {
+            return executeGuarded(plan, dryRun, gate(dryRun), cancellation);
+        } finally {
+            Interrupts.end();
         }
     }
 
-    /** A real run holds the per-stack locks (db:export, db:import, db:cleanup) and writes the journal; a dry run neither. */
-    private int executeGuarded(Plan plan, List<Stack> stacks, boolean locked, boolean waitForLock, boolean dryRun,
-            StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
-        try (StackLocks locks = new StackLocks(waitForLock, session.clock())) {
-            List<RunListener> all = new ArrayList<>(listeners);
+    private StageGate gate(boolean dryRun) {
+        Settings settings = session.settings();
+        if (step) {
+            return new StepThroughGate(session.out(), new Style(settings.colour()), prompter, dryRun);
+        }
+        return settings.interactiveTerminal() && !settings.assumeYes() && !dryRun ? new ConfirmationGate(prompter)
+                : StageGate.ALWAYS;
+    }
+
+    /** A real run holds the per-stack locks (when the operation takes them) and writes the journal; a dry run neither. */
+    private int executeGuarded(Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation) {
+        try (StackLocks locks = new StackLocks(plan.operation().waitsForLock(), session.clock())) {
+            List<RunListener> listeners = new ArrayList<>();
             Plan guarded = plan;
             if (!dryRun) {
-                if (locked) {
-                    guarded = locks.guard(plan, stacks.stream().collect(Collectors.toMap(Stack::name, Stack::directory,
-                            (first, second) -> first)));
+                if (plan.operation().locksStacks()) {
+                    guarded = locks.guard(plan);
                 }
-                all.add(locks);
-                all.add(new JournalListener(Journal.at(session.processEnvironment()), session.clock(), cancellation,
+                listeners.add(locks);
+                listeners.add(new JournalListener(Journal.at(session.processEnvironment()), session.clock(), cancellation,
                         session.err()));
             }
-            return execute(guarded, dryRun, gate, all, cancellation);
-        }
-    }
-
-    private int execute(Plan plan, boolean dryRun, StageGate gate, List<RunListener> listeners, Cancellation cancellation) {
-        StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
-        try (ProgressDisplay display = ProgressDisplay.choose(session, plan, dryRun, effectiveGate, cancellation)) {
-            List<RunListener> all = new ArrayList<>(display.listeners());
-            all.addAll(listeners);
-            Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
-                    display.gate(), new CompositeRunListener(all), cancellation);
-            RunReport report = runner.run(plan);
-            return report.exitCode();
-        }
-    }
-
-    private Function<StackSnapshot, StackPlan> planner(String command, List<String> rest, boolean dryRun,
-            StackReader reader) {
-        LocalDateTime now = LocalDateTime.now(session.clock());
-        DatabasePlanner database = new DatabasePlanner(session.hookTimeout(), dryRun);
-        if (command.equals("db:export")) {
-            DatabaseArguments.Export options = parse(new DatabaseArguments.Export(), command, rest);
-            dev.kompose.db.DumpFormat format;
-            try {
-                format = dev.kompose.db.DumpFormat.parse(options.format);
-            } catch (IllegalArgumentException wrong) {
-                throw new UsageException(command + ": " + wrong.getMessage());
+            StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
+            try (ProgressDisplay display = ProgressDisplay.choose(session, guarded, dryRun, effectiveGate, cancellation)) {
+                List<RunListener> all = new ArrayList<>(display.listeners());
+                all.addAll(listeners);
+                Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
+                        display.gate(), new CompositeRunListener(all), cancellation);
+                RunReport report = runner.run(guarded);
+                return report.exitCode();
             }
-            return stack -> database.export(stack, now, format);
         }
-        if (command.equals("db:import")) {
-            DatabaseArguments.Import options = parse(new DatabaseArguments.Import(), command, rest);
-            if (options.jobs < 1) {
-                throw new UsageException("--jobs must be 1 or more, not " + options.jobs);
-            }
-            return stack -> database.importDump(stack, requestedDump(stack, options.file), dumps(stack),
-                    options.keepPrevious, now, options.jobs);
-        }
-        if (command.equals("db:cleanup")) {
-            DatabaseArguments.Cleanup options = parse(new DatabaseArguments.Cleanup(), command, rest);
-            if (options.keep < 0) {
-                throw new UsageException("--keep must be 0 or more, not " + options.keep);
-            }
-            return stack -> database.cleanup(stack, options.keep, dumps(stack));
-        }
-        if (command.startsWith("db:")) {
-            throw new UsageException("Unknown command " + command + " (kompose knows db:export, db:import, db:cleanup,"
-                    + " db:list)");
-        }
-        if (command.startsWith("-")) {
-            throw new UsageException("Options go before PATTERN: " + command + " came after it (see kompose --help)");
-        }
-        ComposePlanner compose = new ComposePlanner(composeProgram(), session.hookTimeout(), dryRun);
-        return stack -> compose.plan(stack, command, rest);
     }
 
     private ComposeProgram composeProgram() {
-        String configured = session.overrides().getOrDefault("KOMPOSE_COMPOSE",
+        String configured = session.settings().overrides().getOrDefault("KOMPOSE_COMPOSE",
                 session.processEnvironment().get("KOMPOSE_COMPOSE"));
         return ComposeProgram.configured(configured).orElseGet(() -> ComposeProgram.fromProbe(
-                session.processRunner().run(ComposeProgram.pluginProbe(), dev.kompose.exec.ProcessObserver.IGNORE,
-                        Cancellation.none())));
-    }
-
-    /** The FILE argument of db:import, resolved against the stack folder first, then the current folder. */
-    private static DumpFile requestedDump(StackSnapshot stack, String file) {
-        if (file == null) {
-            return null;
-        }
-        Path given = Path.of(file);
-        Path inStack = stack.stack().directory().resolve(given);
-        Path chosen = Files.exists(inStack) ? inStack : given.toAbsolutePath();
-        long size;
-        try {
-            size = Files.size(chosen);
-        } catch (IOException missing) {
-            size = -1;
-        }
-        return new DumpFile(chosen.normalize(), null, 0, size);
-    }
-
-    private static List<DumpFile> dumps(StackSnapshot stack) {
-        return DatabaseSettings.from(stack.environment())
-                .map(settings -> DumpFiles.listOrEmpty(stack.stack().directory(), settings.name()))
-                .orElse(List.of());
-    }
-
-    private static <T> T parse(T options, String command, List<String> arguments) {
-        CommandLine parser = new CommandLine(options);
-        try {
-            parser.parseArgs(arguments.toArray(String[]::new));
-        } catch (CommandLine.ParameterException wrong) {
-            throw new UsageException(command + ": " + wrong.getMessage());
-        }
-        return options;
-    }
-
-    private static String describe(String command, List<String> arguments) {
-        return arguments.isEmpty() ? command : command + " " + dev.kompose.exec.ShellQuoting.join(arguments);
+                session.processRunner().run(ComposeProgram.pluginProbe(), ProcessObserver.IGNORE, Cancellation.none())));
     }
 }

@@ -35,10 +35,9 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     static ProgressDisplay choose(Session session, Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation) {
-        Style style = new Style(session.colour());
-        String command = plan.command().split(" ", 2)[0];
-        boolean streams = !dryRun && (command.equals("db:export") || command.equals("db:import"));
-        ProgressMode mode = streams ? session.progressMode() : ProgressMode.NONE;
+        Style style = new Style(session.settings().colour());
+        boolean streams = !dryRun && plan.operation().streamsProgress();
+        ProgressMode mode = streams ? session.settings().progressMode() : ProgressMode.NONE;
         boolean gateAllowsPanel = gate == StageGate.ALWAYS || gate instanceof ConfirmationGate;
         if (mode == ProgressMode.AUTO || mode == ProgressMode.PANEL) {
             boolean possible = gateAllowsPanel && TerminalCheck.panelPossible(session.processEnvironment(), session.processRunner());

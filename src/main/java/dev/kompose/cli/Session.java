@@ -1,47 +1,54 @@
 package dev.kompose.cli;
 
-import dev.kompose.exec.DurationText;
 import dev.kompose.exec.ProcessRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The settings one command (or one interactive shell) runs with: where the stacks are, the
- * overrides, the modes, and the parts it uses (process runner, clock, output). The shell keeps one
- * session and changes it with set / unset / dry-run.
+ * What one command (or one line of the shell) runs with: the parts it uses (process runner,
+ * clock, output, the way into the interactive shell) and its {@link Settings}. Immutable: a
+ * command with options runs on {@link #with(Settings) a copy}.
  */
 public final class Session {
-    public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(10);
-
     private final Map<String, String> processEnvironment;
     private final ProcessRunner processRunner;
     private final Clock clock;
     private final PrintWriter out;
     private final PrintWriter err;
-    private Path root;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private String network;
-    private boolean dryRun;
-    private boolean assumeYes;
-    private boolean interactiveTerminal;
-    private boolean colour;
-    private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
-    private dev.kompose.progress.ProgressMode progressMode = dev.kompose.progress.ProgressMode.AUTO;
+    private final ShellLauncher shellLauncher;
+    private final Settings settings;
 
     public Session(Map<String, String> processEnvironment, ProcessRunner processRunner, Clock clock, PrintWriter out,
-            PrintWriter err) {
+            PrintWriter err, ShellLauncher shellLauncher, Settings settings) {
         this.processEnvironment = Map.copyOf(processEnvironment);
         this.processRunner = processRunner;
         this.clock = clock;
         this.out = out;
         this.err = err;
-        String configuredRoot = processEnvironment.get("KOMPOSE_ROOT");
-        this.root = Path.of(configuredRoot == null || configuredRoot.isEmpty() ? "." : configuredRoot)
-                .toAbsolutePath().normalize();
+        this.shellLauncher = shellLauncher;
+        this.settings = settings;
+    }
+
+    /** A session with the initial settings for the environment (root from KOMPOSE_ROOT) and no shell. */
+    public Session(Map<String, String> processEnvironment, ProcessRunner processRunner, Clock clock, PrintWriter out,
+            PrintWriter err) {
+        this(processEnvironment, processRunner, clock, out, err, ShellLauncher.NONE,
+                Settings.initial(processEnvironment, false, false));
+    }
+
+    /** The same parts with other settings. */
+    public Session with(Settings other) {
+        return new Session(processEnvironment, processRunner, clock, out, err, shellLauncher, other);
+    }
+
+    public Session withShellLauncher(ShellLauncher launcher) {
+        return new Session(processEnvironment, processRunner, clock, out, err, launcher, settings);
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Map<String, String> processEnvironment() {
@@ -64,91 +71,11 @@ public final class Session {
         return err;
     }
 
+    public ShellLauncher shellLauncher() {
+        return shellLauncher;
+    }
+
     public Path root() {
-        return root;
-    }
-
-    public void root(Path folder) {
-        this.root = folder;
-    }
-
-    public Map<String, String> overrides() {
-        return overrides;
-    }
-
-    public String network() {
-        return network;
-    }
-
-    public void network(String name) {
-        this.network = name;
-    }
-
-    public boolean dryRun() {
-        return dryRun;
-    }
-
-    public void dryRun(boolean on) {
-        this.dryRun = on;
-    }
-
-    public boolean assumeYes() {
-        return assumeYes;
-    }
-
-    public void assumeYes(boolean yes) {
-        this.assumeYes = yes;
-    }
-
-    /** True when a person can answer prompts: standard input and output are a terminal. */
-    public boolean interactiveTerminal() {
-        return interactiveTerminal;
-    }
-
-    public void interactiveTerminal(boolean terminal) {
-        this.interactiveTerminal = terminal;
-    }
-
-    public boolean colour() {
-        return colour;
-    }
-
-    public void colour(boolean on) {
-        this.colour = on;
-    }
-
-    public Duration hookTimeout() {
-        return hookTimeout;
-    }
-
-    public void hookTimeout(Duration timeout) {
-        this.hookTimeout = timeout;
-    }
-
-    /** --progress: how db:export and db:import show progress (AUTO: the panel on a terminal, else plain lines). */
-    public dev.kompose.progress.ProgressMode progressMode() {
-        return progressMode;
-    }
-
-    public void progressMode(dev.kompose.progress.ProgressMode mode) {
-        this.progressMode = mode;
-    }
-
-    /** A one-line description of the session state, for the shell prompt and --verbose. */
-    public String describeState() {
-        StringBuilder state = new StringBuilder();
-        if (dryRun) {
-            state.append(" dry-run");
-        }
-        if (!overrides.isEmpty()) {
-            state.append(" +").append(overrides.size()).append(overrides.size() == 1 ? " override" : " overrides");
-        }
-        if (network != null) {
-            state.append(" net=").append(network);
-        }
-        if (!hookTimeout.equals(DEFAULT_HOOK_TIMEOUT)) {
-            state.append(" hook-timeout=").append(DurationText.format(hookTimeout));
-        }
-        return state.toString().strip();
+        return settings.root();
     }
 }

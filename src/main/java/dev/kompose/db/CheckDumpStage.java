@@ -7,8 +7,12 @@ import dev.kompose.plan.StageResult;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Refuses to go on unless the file is a complete pg_dump (plain, gzip or custom) of the database; dry-run shows the verdict. */
-public record CheckDumpStage(Path dumpFile, String database) implements Stage {
+/**
+ * Refuses to go on unless the file is a complete pg_dump (plain, gzip or custom) of the database.
+ * The verdict was reached in the read phase; the stage uses it as long as the file is unchanged
+ * (one stat) and judges the file again only when it changed since. Dry-run shows the verdict.
+ */
+public record CheckDumpStage(Path dumpFile, String database, DumpVerdict verdict) implements Stage {
 
     @Override
     public StageKind kind() {
@@ -23,16 +27,21 @@ public record CheckDumpStage(Path dumpFile, String database) implements Stage {
     @Override
     public String description() {
         return "check that " + dumpFile.getFileName() + " is a complete pg_dump file of " + database
-                + " (" + DumpIntegrity.verdict(dumpFile, database) + ")";
+                + " (" + verdict.describe() + ")";
     }
 
     @Override
     public List<String> commandText() {
-        return List.of(switch (DumpFormat.fromName(dumpFile.getFileName().toString()).orElse(DumpFormat.PLAIN)) {
-            case PLAIN -> "check " + dumpFile.getFileName() + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
-            case GZIP -> "gzip -t " + dumpFile.getFileName() + " and check the SQL ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
-            case CUSTOM -> "check every data entry of " + dumpFile.getFileName() + "'s table of contents has its offset set";
-        });
+        return List.of(checkText(dumpFile, dumpFile.getFileName().toString()));
+    }
+
+    /** What the completeness check of file does, naming the file as shownAs. */
+    static String checkText(Path file, String shownAs) {
+        return switch (DumpFormat.fromName(file.getFileName().toString()).orElse(DumpFormat.PLAIN)) {
+            case PLAIN -> "check " + shownAs + " ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case GZIP -> "gzip -t " + shownAs + " and check the SQL ends with \"" + DumpFiles.COMPLETE_MARKER + "\"";
+            case CUSTOM -> "check every data entry of " + shownAs + "'s table of contents has its offset set";
+        };
     }
 
     @Override
@@ -43,8 +52,7 @@ public record CheckDumpStage(Path dumpFile, String database) implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        return DumpIntegrity.problem(dumpFile, database)
-                .map(StageResult::failed)
-                .orElseGet(() -> StageResult.succeeded());
+        DumpVerdict current = verdict.stillHolds(dumpFile) ? verdict : DumpVerdict.judge(dumpFile, database);
+        return current.integrityProblem().map(StageResult::failed).orElseGet(StageResult::succeeded);
     }
 }

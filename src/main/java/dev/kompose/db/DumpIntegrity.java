@@ -24,9 +24,11 @@ public final class DumpIntegrity {
     /** Why file cannot be restored into database, or empty when it can. */
     public static Optional<String> problem(Path file, String database) {
         Optional<String> incomplete = DumpFiles.completenessProblem(file);
-        if (incomplete.isPresent()) {
-            return incomplete;
-        }
+        return incomplete.isPresent() ? incomplete : soundnessProblem(file, database);
+    }
+
+    /** What is wrong with a complete file besides completeness: its header (first 4 KB), its name. */
+    static Optional<String> soundnessProblem(Path file, String database) {
         try (InputStream input = Files.newInputStream(file)) {
             byte[] bytes = input.readNBytes(HEAD_BYTES);
             String head = new String(bytes, StandardCharsets.UTF_8);
@@ -45,10 +47,5 @@ public final class DumpIntegrity {
                     + database + "; copy it to a name without the other database's name if you mean it");
         }
         return Optional.empty();
-    }
-
-    /** "complete pg_dump of news" or "NOT restorable: why", for dry-run and the step prompt. */
-    public static String verdict(Path file, String database) {
-        return problem(file, database).map(why -> "NOT restorable now: " + why).orElse("complete: yes");
     }
 }

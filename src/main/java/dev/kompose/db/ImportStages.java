@@ -1,5 +1,6 @@
 package dev.kompose.db;
 
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -45,25 +46,26 @@ public final class ImportStages {
         stages.add(sql("create-database", "create the empty database " + SqlNames.quoteIdentifier(restore)
                         + " with the live database's owner, encoding and locale (a leftover one is dropped first)",
                 ImportScripts.CREATE_RESTORE_DATABASE, variables("restore_database", restore, "live_database", live),
-                false, "the restore finds no database to restore into and the stack fails; the live database stays"));
+                false, "the restore finds no database to restore into and the stack fails; the live database stays", null));
         stages.add(new RestoreStage(client, restore, dumpFile, dumpSize, DumpFormat.detect(dumpFile), jobs));
         stages.add(sql("swap", "close " + SqlNames.quoteIdentifier(live) + " to new sessions, end its sessions, then in one"
                         + " transaction rename it to " + SqlNames.quoteIdentifier(previous) + " and the restored database to "
                         + SqlNames.quoteIdentifier(live),
                 ImportScripts.SWAP, variables("restore_database", restore, "live_database", live,
                         "previous_database", previous, "stale_previous_database", SqlNames.keptDatabase(live, timestamp + "_stale")),
-                true, "the live database stays as it was; the restored copy is dropped by the clean-up"));
+                true, "the live database stays as it was; the restored copy is dropped by the clean-up",
+                new Artifact.DatabaseReplaced(live, keepPrevious ? SqlNames.keptDatabase(live, timestamp) : "")));
         if (keepPrevious) {
             String kept = SqlNames.keptDatabase(live, timestamp);
             stages.add(sql("keep-previous", "keep the previous database as " + SqlNames.quoteIdentifier(kept),
                     ImportScripts.KEEP_PREVIOUS, variables("previous_database", previous, "kept_database", kept),
                     false, "the previous database stays as " + SqlNames.quoteIdentifier(previous)
-                            + "; the next import keeps it under a dated name"));
+                            + "; the next import keeps it under a dated name", null));
         } else {
             stages.add(sql("drop-previous", "drop the previous database (now " + SqlNames.quoteIdentifier(previous) + ")",
                     ImportScripts.DROP_PREVIOUS, variables("previous_database", previous),
                     true, "the previous database stays as " + SqlNames.quoteIdentifier(previous)
-                            + "; the next import keeps it under a dated name"));
+                            + "; the next import keeps it under a dated name", null));
         }
         return stages;
     }
@@ -72,13 +74,13 @@ public final class ImportStages {
     public Stage rollBack() {
         return sql("roll-back", "drop " + SqlNames.quoteIdentifier(restore) + " if it is still there and make sure "
                         + SqlNames.quoteIdentifier(live) + " accepts sessions",
-                ImportScripts.ROLL_BACK, variables("restore_database", restore, "live_database", live), false, "");
+                ImportScripts.ROLL_BACK, variables("restore_database", restore, "live_database", live), false, "", null);
     }
 
     private Stage sql(String name, String description, String script, Map<String, String> variables,
-            boolean destructive, String skipConsequence) {
+            boolean destructive, String skipConsequence, Artifact producedOnSuccess) {
         return new SqlScriptStage(name, description, script, variables, client, maintenanceDatabase, destructive,
-                skipConsequence);
+                skipConsequence, producedOnSuccess == null ? List.of() : List.of(producedOnSuccess));
     }
 
     private static Map<String, String> variables(String... namesAndValues) {

@@ -1,5 +1,6 @@
 package dev.kompose.db;
 
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -39,8 +40,7 @@ public record PublishDumpStage(Path temporaryFile, String database, LocalDateTim
 
     @Override
     public List<String> commandText() {
-        return List.of("check " + temporaryFile.getFileName() + " is complete (" + new CheckDumpStage(plannedFile, database).commandText().get(0)
-                        .replace(plannedFile.getFileName().toString(), "it") + ")",
+        return List.of("check " + temporaryFile.getFileName() + " is complete (" + CheckDumpStage.checkText(plannedFile, "it") + ")",
                 "mv -n " + temporaryFile.getFileName() + " " + plannedFile.getFileName());
     }
 
@@ -66,8 +66,9 @@ public record PublishDumpStage(Path temporaryFile, String database, LocalDateTim
                 Files.createLink(candidate, temporaryFile);
                 Files.delete(temporaryFile);
                 context.state().dumpFile(candidate);
-                return StageResult.succeeded("wrote " + candidate.getFileName() + " ("
-                        + ByteCounts.format(DumpFiles.sizeOf(candidate)) + ")");
+                long bytes = DumpFiles.sizeOf(candidate);
+                return StageResult.succeeded("wrote " + candidate.getFileName() + " (" + ByteCounts.format(bytes) + ")",
+                        new Artifact.DumpWritten(candidate, bytes));
             } catch (FileAlreadyExistsException taken) {
                 context.report("  " + candidate.getFileName() + " exists already; trying the next name");
             } catch (IOException | UnsupportedOperationException cannotLink) {

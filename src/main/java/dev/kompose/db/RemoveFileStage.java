@@ -1,5 +1,6 @@
 package dev.kompose.db;
 
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -39,7 +40,11 @@ public record RemoveFileStage(Path file, String reason, boolean destructive) imp
     public StageResult run(StageContext context) {
         try {
             boolean existed = Files.deleteIfExists(file);
-            return StageResult.succeeded(existed ? "deleted " + file.getFileName() : "");
+            if (!existed) {
+                return StageResult.succeeded();
+            }
+            return destructive ? StageResult.succeeded("deleted " + file.getFileName(), new Artifact.FileDeleted(file))
+                    : StageResult.succeeded("deleted " + file.getFileName());
         } catch (IOException cannotDelete) {
             return StageResult.failed("cannot delete " + file.getFileName() + ": " + cannotDelete.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.kompose.db;
 import dev.kompose.exec.CommandSpec;
 import dev.kompose.exec.ExecutionResult;
 import dev.kompose.exec.ProcessObserver;
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -91,6 +92,6 @@ public record RestoreStage(PostgresClient client, String restoreDatabase, Path d
             return StageResult.failed("restore of " + dumpFile.getFileName() + " failed (" + result.explain()
                     + "); the live database was not touched");
         }
-        return StageResult.succeeded();
+        return StageResult.succeeded("", new Artifact.DumpRead(dumpFile));
     }
 }

@@ -2,6 +2,7 @@ package dev.kompose.db;
 
 import dev.kompose.exec.CommandSpec;
 import dev.kompose.exec.ExecutionResult;
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -28,13 +29,15 @@ import java.util.Map;
  * @param maintenanceDatabase the database psql connects to (never one the script renames or drops)
  * @param destructive true when it replaces or drops a database
  * @param skipConsequence what skipping it means
+ * @param artifacts what a successful run produced (the database it replaced), for the listeners
  */
 public record SqlScriptStage(String name, String description, String script, Map<String, String> variables,
-        PostgresClient client, String maintenanceDatabase, boolean destructive, String skipConsequence)
-        implements Stage {
+        PostgresClient client, String maintenanceDatabase, boolean destructive, String skipConsequence,
+        List<Artifact> artifacts) implements Stage {
 
     public SqlScriptStage {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        artifacts = List.copyOf(artifacts);
     }
 
     @Override
@@ -69,7 +72,7 @@ public record SqlScriptStage(String name, String description, String script, Map
             if (result.cancelled()) {
                 return StageResult.cancelled(name + " was stopped");
             }
-            return result.succeeded() ? StageResult.succeeded() : StageResult.failed("psql failed: " + result.explain());
+            return result.succeeded() ? new StageResult(StageResult.Status.SUCCEEDED, "", artifacts) : StageResult.failed("psql failed: " + result.explain());
         } finally {
             try {
                 Files.deleteIfExists(scriptFile);

@@ -128,7 +128,7 @@ public final class Runner {
         private StageResult runStage(Stage stage) {
             try {
                 StageResult result = executor.execute(stage, new Context(stage, cancellation));
-                return new StageResult(result.status(), masker.mask(result.message()));
+                return result.withMessage(masker.mask(result.message()));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return StageResult.cancelled("interrupted");
@@ -151,7 +151,7 @@ public final class Runner {
                 } catch (RuntimeException bug) {
                     result = StageResult.failed("internal error in clean-up: " + masker.mask(String.valueOf(bug.getMessage())));
                 }
-                listener.stageFinished(stack, cleanup, new StageResult(result.status(), masker.mask(result.message())));
+                listener.stageFinished(stack, cleanup, result.withMessage(masker.mask(result.message())));
             }
             return report(outcome, message, start);
         }

@@ -5,11 +5,16 @@ import java.util.List;
 /**
  * An operation over the selected stacks, planned before anything runs.
  *
- * @param command the operation as the operator asked for it ("db:export", "up -d")
+ * @param operation what the operator asked for
  * @param stacks one plan per selected stack, in stack order
  */
-public record Plan(String command, List<StackPlan> stacks) {
+public record Plan(Operation operation, List<StackPlan> stacks) {
     public Plan {
         stacks = List.copyOf(stacks);
+    }
+
+    /** The command as the operator typed it after the pattern ("db:export", "up -d"). */
+    public String command() {
+        return operation.text();
     }
 }

@@ -1,12 +1,15 @@
 package dev.kompose.plan;
 
+import java.util.List;
+
 /**
  * How one stage ended.
  *
  * @param status what happened
  * @param message a line for the operator (why it failed, what it wrote), or empty
+ * @param artifacts what the stage produced or consumed (a dump written, a database replaced)
  */
-public record StageResult(Status status, String message) {
+public record StageResult(Status status, String message, List<Artifact> artifacts) {
 
     /** The ways a stage can end. */
     public enum Status {
@@ -17,8 +20,16 @@ public record StageResult(Status status, String message) {
         SIMULATED
     }
 
-    public static StageResult succeeded(String message) {
-        return new StageResult(Status.SUCCEEDED, message);
+    public StageResult {
+        artifacts = List.copyOf(artifacts);
+    }
+
+    public StageResult(Status status, String message) {
+        this(status, message, List.of());
+    }
+
+    public static StageResult succeeded(String message, Artifact... artifacts) {
+        return new StageResult(Status.SUCCEEDED, message, List.of(artifacts));
     }
 
     public static StageResult succeeded() {
@@ -31,6 +42,11 @@ public record StageResult(Status status, String message) {
 
     public static StageResult cancelled(String message) {
         return new StageResult(Status.CANCELLED, message);
+    }
+
+    /** The same result with its message passed through a masker (artifacts hold paths and names, never secrets). */
+    public StageResult withMessage(String newMessage) {
+        return new StageResult(status, newMessage, artifacts);
     }
 
     public boolean isFailure() {

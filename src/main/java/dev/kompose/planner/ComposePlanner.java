@@ -4,8 +4,7 @@ import dev.kompose.compose.ComposeProgram;
 import dev.kompose.compose.ComposeStage;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StackPlan;
-import dev.kompose.stack.StackSnapshot;
-import java.time.Duration;
+import dev.kompose.read.StackSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +22,10 @@ public final class ComposePlanner {
     private final HookStages hooks;
     private final boolean dryRun;
 
-    public ComposePlanner(ComposeProgram program, Duration hookTimeout, boolean dryRun) {
-        this.program = program;
-        this.hooks = new HookStages(hookTimeout, dryRun);
-        this.dryRun = dryRun;
+    public ComposePlanner(PlanningContext context) {
+        this.program = context.composeProgram();
+        this.hooks = new HookStages(context.hookTimeout(), context.dryRun());
+        this.dryRun = context.dryRun();
     }
 
     public StackPlan plan(StackSnapshot stack, String command, List<String> arguments) {
@@ -44,7 +43,6 @@ public final class ComposePlanner {
         if (hooked) {
             hooks.hook(stack, "post_" + command, hookArguments, "").ifPresent(stages::add);
         }
-        return new StackPlan(stack.name(), stages, List.of(), "", stack.environment().problemLines(),
-                stack.environment().secretValues());
+        return DatabasePlanner.plan(stack, stages, List.of());
     }
 }

@@ -2,10 +2,11 @@ package dev.kompose.planner;
 
 import dev.kompose.db.CheckDumpStage;
 import dev.kompose.db.DatabaseSettings;
-import dev.kompose.db.DumpFile;
+import dev.kompose.db.DumpEntry;
 import dev.kompose.db.DumpFiles;
 import dev.kompose.db.DumpFormat;
 import dev.kompose.db.DumpStage;
+import dev.kompose.db.DumpVerdict;
 import dev.kompose.db.EstimateDumpSizeStage;
 import dev.kompose.db.FreeSpaceStage;
 import dev.kompose.db.ImportStages;
@@ -14,39 +15,35 @@ import dev.kompose.db.PublishDumpStage;
 import dev.kompose.db.RemoveFileStage;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StackPlan;
-import dev.kompose.stack.StackSnapshot;
+import dev.kompose.read.StackSnapshot;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans db:export, db:import and db:cleanup for one stack from what was read of it. Pure: the
- * time and the stack's dump files are inputs; nothing is read, run or written here.
+ * Plans db:export, db:import and db:cleanup for one stack from its snapshot. Pure: the time comes
+ * from the context and the dumps (judged in the read phase) from the snapshot; nothing is read,
+ * run or written here.
  */
 public final class DatabasePlanner {
+    private final PlanningContext context;
     private final HookStages hooks;
 
-    public DatabasePlanner(Duration hookTimeout, boolean dryRun) {
-        this.hooks = new HookStages(hookTimeout, dryRun);
+    public DatabasePlanner(PlanningContext context) {
+        this.context = context;
+        this.hooks = new HookStages(context.hookTimeout(), context.dryRun());
     }
 
     /** pre_db_export → pg_dump into a temporary file → check and rename into place → post_db_export FILE. */
-    public StackPlan export(StackSnapshot stack, LocalDateTime now) {
-        return export(stack, now, DumpFormat.PLAIN);
-    }
-
-    /** As {@link #export(StackSnapshot, LocalDateTime)}, writing the dump in format (.sql, .sql.gz, .dump). */
-    public StackPlan export(StackSnapshot stack, LocalDateTime now, DumpFormat format) {
-        Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+    public StackPlan export(StackSnapshot stack, DumpFormat format) {
+        Optional<DatabaseSettings> settings = stack.databaseSettings();
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
         }
         String database = settings.get().name();
-        Path folder = stack.stack().directory();
-        Path plannedFile = folder.resolve(DumpFiles.fileName(database, now, 1, format));
+        Path folder = stack.folder();
+        Path plannedFile = folder.resolve(DumpFiles.fileName(database, context.now(), 1, format));
         Path temporaryFile = folder.resolve(plannedFile.getFileName() + DumpFiles.PARTIAL_SUFFIX);
         PostgresClient client = new PostgresClient(settings.get(), folder);
         List<Stage> stages = new ArrayList<>();
@@ -57,7 +54,7 @@ public final class DatabasePlanner {
             stages.add(new EstimateDumpSizeStage(client));
         }
         stages.add(new DumpStage(client, temporaryFile, format));
-        stages.add(new PublishDumpStage(temporaryFile, database, now, plannedFile));
+        stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
         List<Stage> cleanup = List.of(new RemoveFileStage(temporaryFile, "the unfinished dump", false));
         return plan(stack, stages, cleanup);
@@ -66,42 +63,29 @@ public final class DatabasePlanner {
     /**
      * Check the dump → pre_db_import FILE → restore into a new database → swap it in for the live
      * one → drop (or keep) the previous one → post_db_import FILE. A failure before the swap leaves
-     * the live database as it was; the clean-up drops the half-restored database.
-     *
-     * @param requestedFile the FILE argument (path and size), or null for the newest complete dump
-     * @param dumps the stack's dumps, newest first
+     * the live database as it was; the clean-up drops the half-restored database. The dump is the
+     * snapshot's requested file, else its newest complete dump.
      */
-    public StackPlan importDump(StackSnapshot stack, DumpFile requestedFile, List<DumpFile> dumps, boolean keepPrevious,
-            LocalDateTime now) {
-        return importDump(stack, requestedFile, dumps, keepPrevious, now, 1);
-    }
-
-    /** As above; a custom-format archive is restored by pg_restore with jobs parallel workers. */
-    public StackPlan importDump(StackSnapshot stack, DumpFile requestedFile, List<DumpFile> dumps, boolean keepPrevious,
-            LocalDateTime now, int jobs) {
-        Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+    public StackPlan importDump(StackSnapshot stack, boolean keepPrevious, int jobs) {
+        Optional<DatabaseSettings> settings = stack.databaseSettings();
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
         }
-        Path dumpFile;
-        long dumpSize;
-        if (requestedFile != null) {
-            dumpFile = requestedFile.path();
-            dumpSize = requestedFile.size();
-        } else {
-            Optional<DumpFile> newest = DumpFiles.newestComplete(dumps);
-            if (newest.isEmpty()) {
-                String why = dumps.isEmpty() ? "no dump of " + settings.get().name() + " in " + stack.stack().directory()
-                        : "none of the " + dumps.size() + " dumps of " + settings.get().name() + " is complete";
-                return StackPlan.invalid(stack.name(), why + "; nothing to import", stack.environment().problemLines());
-            }
-            dumpFile = newest.get().path();
-            dumpSize = newest.get().size();
+        Optional<DumpEntry> chosen = stack.dumps().requested().or(() -> stack.dumps().newestComplete());
+        if (chosen.isEmpty()) {
+            List<DumpEntry> dumps = stack.dumps().entries();
+            String why = dumps.isEmpty() ? "no dump of " + settings.get().name() + " in " + stack.folder()
+                    : "none of the " + dumps.size() + " dumps of " + settings.get().name() + " is complete";
+            return StackPlan.invalid(stack.name(), stack.folder(), why + "; nothing to import",
+                    stack.environment().problemLines());
         }
-        PostgresClient client = new PostgresClient(settings.get(), stack.stack().directory());
-        ImportStages importStages = new ImportStages(client, dumpFile, dumpSize, keepPrevious, now, jobs);
+        Path dumpFile = chosen.get().path();
+        DumpVerdict verdict = chosen.get().verdict().orElseThrow();
+        PostgresClient client = new PostgresClient(settings.get(), stack.folder());
+        ImportStages importStages = new ImportStages(client, dumpFile, chosen.get().file().size(), keepPrevious,
+                context.now(), jobs);
         List<Stage> stages = new ArrayList<>();
-        stages.add(new CheckDumpStage(dumpFile, settings.get().name()));
+        stages.add(new CheckDumpStage(dumpFile, settings.get().name(), verdict));
         hooks.hook(stack, "pre_db_import", List.of(dumpFile.toString()),
                 "the restore runs without what hook_pre_db_import prepares").ifPresent(stages::add);
         stages.addAll(importStages.stages());
@@ -110,16 +94,17 @@ public final class DatabasePlanner {
     }
 
     /** Deletes all but the newest `keep` complete dumps; incomplete ones older than the newest kept one go too. */
-    public StackPlan cleanup(StackSnapshot stack, int keep, List<DumpFile> dumps) {
-        Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
+    public StackPlan cleanup(StackSnapshot stack, int keep) {
+        Optional<DatabaseSettings> settings = stack.databaseSettings();
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
         }
+        List<DumpEntry> dumps = stack.dumps().entries();
         List<Stage> stages = new ArrayList<>();
         int completeKept = 0;
         boolean seenKept = false;
-        for (DumpFile dump : dumps) {
-            boolean complete = DumpFiles.isComplete(dump.path());
+        for (DumpEntry dump : dumps) {
+            boolean complete = dump.judgedComplete();
             if (complete && completeKept < keep) {
                 completeKept++;
                 seenKept = true;
@@ -131,7 +116,7 @@ public final class DatabasePlanner {
             }
         }
         if (stages.isEmpty()) {
-            return StackPlan.skipped(stack.name(), "nothing to clean up: " + dumps.size() + " dump"
+            return StackPlan.skipped(stack.name(), stack.folder(), "nothing to clean up: " + dumps.size() + " dump"
                     + (dumps.size() == 1 ? "" : "s") + ", keeping " + keep, stack.environment().problemLines());
         }
         return plan(stack, stages, List.of());
@@ -142,13 +127,13 @@ public final class DatabasePlanner {
                 ? "runs postgres but sets neither DB_NAME nor POSTGRES_DB in its .env"
                 : "no database (no postgres image, no DB_NAME)";
         if (stack.runsPostgres()) {
-            return StackPlan.invalid(stack.name(), reason, stack.environment().problemLines());
+            return StackPlan.invalid(stack.name(), stack.folder(), reason, stack.environment().problemLines());
         }
-        return StackPlan.skipped(stack.name(), reason, stack.environment().problemLines());
+        return StackPlan.skipped(stack.name(), stack.folder(), reason, stack.environment().problemLines());
     }
 
-    private static StackPlan plan(StackSnapshot stack, List<Stage> stages, List<Stage> cleanup) {
-        return new StackPlan(stack.name(), stages, cleanup, "", stack.environment().problemLines(),
+    static StackPlan plan(StackSnapshot stack, List<Stage> stages, List<Stage> cleanup) {
+        return new StackPlan(stack.name(), stack.folder(), stages, cleanup, "", stack.environment().problemLines(),
                 stack.environment().secretValues());
     }
 }

@@ -3,7 +3,7 @@ package dev.kompose.planner;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.hooks.HookStage;
 import dev.kompose.plan.Stage;
-import dev.kompose.stack.StackSnapshot;
+import dev.kompose.read.StackSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -48,6 +48,11 @@ public final class Journal {
         return file;
     }
 
+    /** One entry as the line the journal stores. */
+    public static String line(Map<String, Object> entry) {
+        return Json.write(entry);
+    }
+
     /** Appends one entry as one line, in one write. */
     public void append(Map<String, Object> entry) throws IOException {
         byte[] line = (Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);

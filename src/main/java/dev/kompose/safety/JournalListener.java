@@ -1,14 +1,12 @@
 package dev.kompose.safety;
 
-import dev.kompose.db.PublishDumpStage;
-import dev.kompose.db.RemoveFileStage;
-import dev.kompose.db.RestoreStage;
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.SecretMasker;
 import dev.kompose.engine.RunReport;
 import dev.kompose.engine.StackOutcome;
 import dev.kompose.engine.StackReport;
 import dev.kompose.exec.Cancellation;
+import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Plan;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.plan.Stage;
@@ -63,9 +61,6 @@ public final class JournalListener implements RunListener {
         if (record != null) {
             record.stageStart = System.nanoTime();
             record.inCleanup = number == 0;
-            if (stage instanceof RestoreStage restore) {
-                record.dumpsRead.add(restore.dumpFile().toString());
-            }
         }
     }
 
@@ -87,15 +82,16 @@ public final class JournalListener implements RunListener {
         Duration took = Duration.ofNanos(System.nanoTime() - record.stageStart);
         record.stages.add(stage(stage, result.status().name().toLowerCase(Locale.ROOT), took, result.message(), cleanup,
                 record.masker));
-        if (result.status() != StageResult.Status.SUCCEEDED) {
-            return;
-        }
-        if (stage instanceof PublishDumpStage publish && result.message().startsWith("wrote ")) {
-            int end = result.message().indexOf(" (");
-            String name = result.message().substring("wrote ".length(), end < 0 ? result.message().length() : end);
-            record.dumpsWritten.add(publish.plannedFile().resolveSibling(name).toString());
-        } else if (stage instanceof RemoveFileStage remove && remove.destructive()) {
-            record.filesDeleted.add(remove.file().toString());
+        for (Artifact artifact : result.artifacts()) {
+            if (artifact instanceof Artifact.DumpWritten written) {
+                record.dumpsWritten.add(written.file().toString());
+            } else if (artifact instanceof Artifact.DumpRead read) {
+                record.dumpsRead.add(read.file().toString());
+            } else if (artifact instanceof Artifact.FileDeleted deleted) {
+                record.filesDeleted.add(deleted.file().toString());
+            } else if (artifact instanceof Artifact.DatabaseReplaced replaced) {
+                record.databasesReplaced.add(replaced.database());
+            }
         }
     }
 
@@ -133,6 +129,7 @@ public final class JournalListener implements RunListener {
         entry.put("dumpsWritten", record.dumpsWritten);
         entry.put("dumpsRead", record.dumpsRead);
         entry.put("filesDeleted", record.filesDeleted);
+        entry.put("databasesReplaced", record.databasesReplaced);
         try {
             journal.append(entry);
         } catch (IOException | RuntimeException unwritable) {
@@ -184,6 +181,7 @@ public final class JournalListener implements RunListener {
         final List<Object> dumpsWritten = new ArrayList<>();
         final List<Object> dumpsRead = new ArrayList<>();
         final List<Object> filesDeleted = new ArrayList<>();
+        final List<Object> databasesReplaced = new ArrayList<>();
 
         StackRecord(SecretMasker masker, Instant started, long startNanos) {
             this.masker = masker;

@@ -54,7 +54,7 @@ public record LockStage(Path stackFolder, String command, boolean waitWhileHeld,
                 return StageResult.cancelled("cancelled while waiting for the lock held by " + busy.describeOwner());
             }
             return StageResult.failed("another kompose is working on this stack: " + busy.describeOwner()
-                    + "; nothing was done here (try again later, or add " + StackLocks.WAIT_OPTION + " after the command to wait)");
+                    + "; nothing was done here (try again later, or add --wait after the command to wait)");
         }
         StackLock.Acquired acquired = (StackLock.Acquired) attempt;
         locks.held(stackFolder, acquired.lock());

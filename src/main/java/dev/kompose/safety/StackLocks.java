@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,11 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * db:import and db:cleanup; {@link #close()} releases whatever is still held.
  */
 public final class StackLocks implements RunListener, AutoCloseable {
-    /** The commands that take the lock. */
-    public static final Set<String> LOCKED_COMMANDS = Set.of("db:export", "db:import", "db:cleanup");
-    /** The option after COMMAND that makes a busy lock wait instead of failing. */
-    public static final String WAIT_OPTION = "--wait";
-
     private final Map<String, StackLock> held = new ConcurrentHashMap<>();
     private final boolean wait;
     private final Clock clock;
@@ -33,24 +27,23 @@ public final class StackLocks implements RunListener, AutoCloseable {
         this.clock = clock;
     }
 
-    /** The plan with a lock stage first in every stack that will run; folders by stack name. */
-    public Plan guard(Plan plan, Map<String, Path> folders) {
+    /** The plan with a lock stage first in every stack that will run, and its clean-up run only while the lock is held. */
+    public Plan guard(Plan plan) {
         List<StackPlan> guarded = new ArrayList<>();
         for (StackPlan stack : plan.stacks()) {
-            Path folder = folders.get(stack.stackName());
-            if (stack.isSkipped() || folder == null) {
+            if (stack.isSkipped()) {
                 guarded.add(stack);
                 continue;
             }
+            Path folder = stack.folder();
             List<Stage> stages = new ArrayList<>();
             stages.add(new LockStage(folder, plan.command(), wait, clock, this));
             stages.addAll(stack.stages());
             List<Stage> cleanup = stack.cleanupStages().stream()
                     .<Stage>map(stage -> new WhileLockedStage(stage, folder, this)).toList();
-            guarded.add(new StackPlan(stack.stackName(), stages, cleanup, stack.skipReason(),
-                    stack.problems(), stack.secretValues()));
+            guarded.add(stack.withStages(stages, cleanup));
         }
-        return new Plan(plan.command(), guarded);
+        return new Plan(plan.operation(), guarded);
     }
 
     void held(Path folder, StackLock lock) {
@@ -66,10 +59,10 @@ public final class StackLocks implements RunListener, AutoCloseable {
 
     @Override
     public void stackFinished(StackPlan stack, StackReport report) {
-        stack.stages().stream().filter(LockStage.class::isInstance).map(LockStage.class::cast)
-                .map(stage -> held.remove(stage.stackFolder().toString()))
-                .filter(java.util.Objects::nonNull)
-                .forEach(StackLock::close);
+        StackLock lock = held.remove(stack.folder().toString());
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.kompose.shell;
 
+import dev.kompose.cli.CommandCompletion;
+import dev.kompose.cli.CompletionSource;
 import dev.kompose.cli.Interrupts;
-import dev.kompose.cli.KomposeCommand;
 import dev.kompose.cli.Prompter;
 import dev.kompose.cli.Session;
 import java.io.BufferedReader;
@@ -32,16 +33,21 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class KomposeShell {
     private final Session session;
-    private final CommandLineFactory factory;
     private final Parser parser = new DefaultParser();
+    private ShellInterpreter interpreter;
 
-    public KomposeShell(Session session, CommandLineFactory factory) {
+    /** @param session the session the shell starts with: its settings are the shell's first state */
+    public KomposeShell(Session session) {
         this.session = session;
-        this.factory = factory;
+    }
+
+    /** Runs the shell for session until it is left (the {@link dev.kompose.cli.ShellLauncher} of kompose). */
+    public static int run(Session session) {
+        return new KomposeShell(session).run();
     }
 
     public int run() {
-        if (!session.interactiveTerminal()) {
+        if (!session.settings().interactiveTerminal()) {
             return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
@@ -56,8 +62,7 @@ public final class KomposeShell {
     /** Line by line from a stream that is not a terminal; returns the status of the last failure, else 0. */
     int runLines(BufferedReader in) {
         List<String> lines = new ArrayList<>();
-        ShellInterpreter interpreter = new ShellInterpreter(session, factory, new LinePrompter(session.out(), in),
-                () -> List.copyOf(lines));
+        interpreter = new ShellInterpreter(session, new LinePrompter(session.out(), in), () -> List.copyOf(lines));
         int lastFailure = 0;
         try {
             String line;
@@ -89,9 +94,8 @@ public final class KomposeShell {
 
     private int runTerminal(Terminal terminal) {
         LineReader reader = lineReader(terminal);
-        ShellInterpreter interpreter = new ShellInterpreter(session, factory, prompter(reader, terminal),
-                () -> historyLines(reader.getHistory()));
-        session.out().println("kompose shell: stacks in " + session.root() + ". help lists what you can type;"
+        interpreter.answerQuestionsWith(prompter(reader, terminal), () -> historyLines(reader.getHistory()));
+        session.out().println("kompose shell: stacks in " + interpreter.settings().root() + ". help lists what you can type;"
                 + " TAB completes; Ctrl-D leaves.");
         session.out().flush();
         while (!interpreter.exitRequested()) {
@@ -122,12 +126,16 @@ public final class KomposeShell {
 
     /** The line reader with the shell's completer, parser, history file and options (no typo menu). */
     LineReader lineReader(Terminal terminal) {
-        CompletionSource source = new CompletionSource(session::root, session.processEnvironment());
+        if (interpreter == null) {
+            interpreter = new ShellInterpreter(session, null, () -> List.of());
+        }
+        ShellInterpreter current = interpreter;
+        CompletionSource source = new CompletionSource(() -> current.settings().root(), session.processEnvironment());
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("kompose")
                 .parser(parser)
-                .completer(new ShellCompleter(source, this::commandSpec, () -> session.overrides().keySet(), true))
+                .completer(new ShellCompleter(new CommandCompletion(source), () -> current.settings().overrides().keySet()))
                 .history(new ShellHistory())
                 .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
@@ -167,22 +175,18 @@ public final class KomposeShell {
 
     /** {@code kompose ~/stacks [dry-run +1 override]> } */
     String prompt() {
-        String root = session.root().toString();
+        String root = interpreter.settings().root().toString();
         String home = session.processEnvironment().get("HOME");
         if (home != null && !home.isEmpty() && !home.equals("/") && root.startsWith(home)) {
             root = "~" + root.substring(home.length());
         }
-        String state = session.describeState();
+        String state = interpreter.settings().describeState();
         return "kompose " + root + (state.isEmpty() ? "" : " [" + state + "]") + "> ";
     }
 
     private List<String> words(String line) {
         return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
                 .filter(word -> !word.isEmpty()).toList();
-    }
-
-    private picocli.CommandLine.Model.CommandSpec commandSpec() {
-        return factory.create(ShellInterpreter.copy(session), question -> null).getCommandSpec();
     }
 
     private static List<String> historyLines(History history) {

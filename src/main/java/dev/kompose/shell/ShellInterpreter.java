@@ -1,32 +1,48 @@
 package dev.kompose.shell;
 
+import dev.kompose.cli.CommandLines;
+import dev.kompose.cli.CommandModel;
 import dev.kompose.cli.EnvironmentOverrides;
 import dev.kompose.cli.Prompter;
 import dev.kompose.cli.Session;
+import dev.kompose.cli.Settings;
 import dev.kompose.cli.UsageException;
+import dev.kompose.cli.VerbHelp;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs one line of the shell: a builtin (list, help, step, dry-run, set, unset, history, exit) or,
- * for anything else, the very command line kompose runs, built by the same picocli model on a
- * copy of the shell's session (so {@code -n} or {@code -e} on one line changes only that line).
+ * Runs one line of the shell: a builtin (help, step, dry-run, set, unset, history, exit) or, for
+ * anything else, the very command line kompose runs, built by the same picocli model on a session
+ * with the shell's settings (so {@code -n} or {@code -e} on one line changes only that line). The
+ * shell's settings are an immutable value that set, unset and dry-run replace.
  */
 final class ShellInterpreter {
     private final Session session;
-    private final CommandLineFactory factory;
-    private final Prompter prompter;
-    private final Supplier<List<String>> history;
+    private Settings settings;
+    private Prompter prompter;
+    private Supplier<List<String>> history;
     private boolean exitRequested;
 
-    ShellInterpreter(Session session, CommandLineFactory factory, Prompter prompter, Supplier<List<String>> history) {
+    ShellInterpreter(Session session, Prompter prompter, Supplier<List<String>> history) {
         this.session = session;
-        this.factory = factory;
+        this.settings = session.settings();
         this.prompter = prompter;
         this.history = history;
+    }
+
+    /** Where questions during a command are answered, and where the history comes from. */
+    void answerQuestionsWith(Prompter questions, Supplier<List<String>> lines) {
+        this.prompter = questions;
+        this.history = lines;
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     boolean exitRequested() {
@@ -46,7 +62,6 @@ final class ShellInterpreter {
                     exitRequested = true;
                     yield 0;
                 }
-                case "list" -> commandLine(List.of("--list"));
                 case "help" -> help(rest);
                 case "step" -> {
                     if (rest.size() < 2) {
@@ -85,9 +100,8 @@ final class ShellInterpreter {
     }
 
     private int commandLine(List<String> words) {
-        Session line = copy(session);
         try {
-            return factory.create(line, prompter).execute(words.toArray(String[]::new));
+            return CommandLines.create(session.with(settings), prompter).execute(words.toArray(String[]::new));
         } finally {
             session.out().flush();
             session.err().flush();
@@ -96,26 +110,26 @@ final class ShellInterpreter {
 
     private int dryRun(List<String> rest) {
         if (rest.size() != 1 || !(rest.get(0).equals("on") || rest.get(0).equals("off"))) {
-            throw new UsageException("dry-run on|off (now " + (session.dryRun() ? "on" : "off") + ")");
+            throw new UsageException("dry-run on|off (now " + (settings.dryRun() ? "on" : "off") + ")");
         }
-        session.dryRun(rest.get(0).equals("on"));
-        session.out().println("dry-run " + rest.get(0) + (session.dryRun() ? ": commands are shown, nothing runs" : ""));
+        settings = settings.withDryRun(rest.get(0).equals("on"));
+        session.out().println("dry-run " + rest.get(0) + (settings.dryRun() ? ": commands are shown, nothing runs" : ""));
         session.out().flush();
         return 0;
     }
 
     private int set(List<String> rest) {
         if (rest.isEmpty()) {
-            if (session.overrides().isEmpty()) {
+            if (settings.overrides().isEmpty()) {
                 session.out().println("No overrides (set KEY=VALUE adds one for every later command).");
             }
-            session.overrides().forEach((key, value) -> session.out().println(key + "=" + shown(key, value)));
+            settings.overrides().forEach((key, value) -> session.out().println(key + "=" + shown(key, value)));
             session.out().flush();
             return 0;
         }
         for (String assignment : rest) {
             Map.Entry<String, String> entry = EnvironmentOverrides.parseOne(assignment);
-            session.overrides().put(entry.getKey(), entry.getValue());
+            settings = settings.withOverrides(Map.of(entry.getKey(), entry.getValue()));
             session.out().println(entry.getKey() + "=" + shown(entry.getKey(), entry.getValue()) + " (session override)");
         }
         session.out().flush();
@@ -127,9 +141,10 @@ final class ShellInterpreter {
             throw new UsageException("unset KEY [KEY...]");
         }
         for (String key : rest) {
-            if (session.overrides().remove(key) == null) {
+            if (!settings.overrides().containsKey(key)) {
                 session.err().println("kompose: " + key + " is not a session override");
             }
+            settings = settings.withoutOverride(key);
         }
         session.err().flush();
         return 0;
@@ -142,27 +157,26 @@ final class ShellInterpreter {
             out.println("TAB completes stacks (also after a comma), commands, dump files, hooks and options.");
             out.println();
             out.println("Shell commands:");
-            ShellCompleter.BUILTINS.forEach((name, text) -> out.printf("  %-10s %s%n", name, text));
+            ShellCompleter.BUILTINS.forEach((name, text) -> out.printf("  %-12s %s%n", name, text));
             out.println();
             out.println("Commands:");
-            CompletionSource.COMMANDS.forEach((name, text) -> out.printf("  %-10s %s%n", name, text));
+            VerbHelp.overview().forEach(out::println);
             out.println();
-            out.println("help kompose: the full command-line help. Ctrl-C clears the line or cancels the running"
-                    + " command; Ctrl-D leaves.");
+            out.println("help COMMAND: its options. help kompose: the full command-line help. Ctrl-C clears the line or"
+                    + " cancels the running command; Ctrl-D leaves.");
             out.flush();
             return 0;
         }
         String topic = rest.get(0);
+        Optional<CommandModel.Verb> verb = CommandModel.verbs().stream().filter(known -> known.name().equals(topic)).findFirst();
         if (topic.equals("kompose") || topic.equals("options")) {
-            factory.create(copy(session), prompter).usage(out);
+            CommandLines.create(session.with(settings), prompter).usage(out);
         } else if (ShellCompleter.BUILTINS.containsKey(topic)) {
             out.println(topic + ": " + ShellCompleter.BUILTINS.get(topic));
-        } else if (CompletionSource.COMMANDS.containsKey(topic)) {
-            out.println(topic + ": " + CompletionSource.COMMANDS.get(topic));
-            List<String> options = ShellCompleter.commandOptions(topic);
-            if (!options.isEmpty()) {
-                out.println("  options after the command: " + String.join(" ", options));
-            }
+        } else if (verb.isPresent()) {
+            VerbHelp.print(verb.get(), out);
+        } else if (CommandModel.composeCommands().contains(topic)) {
+            VerbHelp.print(CommandModel.compose(), out);
         } else {
             out.println("No help for " + topic + ". Try: help, help kompose, help db:import");
             out.flush();
@@ -174,19 +188,5 @@ final class ShellInterpreter {
 
     private static String shown(String key, String value) {
         return dev.kompose.stack.StackEnvironment.isSecretName(key) ? "***" : value;
-    }
-
-    /** A copy of the shell's session for one line. */
-    static Session copy(Session shell) {
-        Session line = new Session(shell.processEnvironment(), shell.processRunner(), shell.clock(), shell.out(), shell.err());
-        line.root(shell.root());
-        line.overrides().putAll(shell.overrides());
-        line.network(shell.network());
-        line.dryRun(shell.dryRun());
-        line.assumeYes(shell.assumeYes());
-        line.interactiveTerminal(shell.interactiveTerminal());
-        line.colour(shell.colour());
-        line.hookTimeout(shell.hookTimeout());
-        return line;
     }
 }

@@ -23,7 +23,7 @@ class ConfirmationGateTest {
     }
 
     private static StackPlan deleting() {
-        return new StackPlan("news", List.of(new RemoveFileStage(Path.of("/r/news/app_20250101_000000.sql"), "old", true)),
+        return new StackPlan("news", dev.kompose.testing.TestOperation.FOLDER, List.of(new RemoveFileStage(Path.of("/r/news/app_20250101_000000.sql"), "old", true)),
                 List.of(), "", List.of(), Set.of());
     }
 
@@ -44,7 +44,7 @@ class ConfirmationGateTest {
         java.util.List<dev.kompose.plan.Stage> stages = new dev.kompose.db.ImportStages(client,
                 Path.of("/r/news/directus_20251011_005049.sql"), 100, false, java.time.LocalDateTime.of(2025, 10, 11, 1, 0))
                 .stages();
-        assertEquals(Decision.SKIP, answer("n", new StackPlan("news", stages, List.of(), "", List.of(), Set.of())));
+        assertEquals(Decision.SKIP, answer("n", new StackPlan("news", dev.kompose.testing.TestOperation.FOLDER, stages, List.of(), "", List.of(), Set.of())));
         String question = questions.get(0);
         assertTrue(question.startsWith("Stack news:\n  - restore directus_20251011_005049.sql into the new database"), question);
         assertTrue(question.contains("rename it to \"directus__kompose_previous\""), question);
@@ -53,7 +53,7 @@ class ConfirmationGateTest {
 
     @Test
     void doesNotAskWhenNothingIsDestructive() {
-        StackPlan harmless = new StackPlan("web", List.of(), List.of(), "", List.of(), Set.of());
+        StackPlan harmless = new StackPlan("web", dev.kompose.testing.TestOperation.FOLDER, List.of(), List.of(), "", List.of(), Set.of());
         assertEquals(Decision.RUN, answer("n", harmless));
         assertTrue(questions.isEmpty());
     }

@@ -11,8 +11,9 @@ import dev.kompose.exec.ZtProcessRunner;
 import dev.kompose.plan.Plan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.stack.StackDiscovery;
-import dev.kompose.stack.StackReader;
-import dev.kompose.stack.StackSnapshot;
+import dev.kompose.planner.PlanningContext;
+import dev.kompose.read.StackReader;
+import dev.kompose.read.StackSnapshot;
 import dev.kompose.testing.PostgresServer;
 import dev.kompose.testing.RecordingListener;
 import dev.kompose.testing.StackFolder;
@@ -36,11 +37,11 @@ class SameSecondExportTest {
         new StackFolder(root).databaseStack("app", server, "same_second");
         StackSnapshot stack = new StackReader(root, Map.of(), null, Map.of()).read(StackDiscovery.discover(root).get(0));
         LocalDateTime sameSecond = LocalDateTime.of(2025, 10, 11, 0, 50, 49);
-        DatabasePlanner planner = new DatabasePlanner(Duration.ofMinutes(1), false);
+        DatabasePlanner planner = new DatabasePlanner(new PlanningContext(sameSecond, Duration.ofMinutes(1), false, null));
 
         for (int export = 0; export < 3; export++) {
             RunReport report = new Runner(new ZtProcessRunner(), StageExecutor.REAL, StageGate.ALWAYS, new RecordingListener(),
-                    Cancellation.none()).run(new Plan("db:export", List.of(planner.export(stack, sameSecond))));
+                    Cancellation.none()).run(new Plan(dev.kompose.testing.TestOperation.named("db:export"), List.of(planner.export(stack, DumpFormat.PLAIN))));
             assertEquals(0, report.exitCode(), report.toString());
         }
 

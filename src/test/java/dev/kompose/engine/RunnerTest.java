@@ -22,7 +22,7 @@ class RunnerTest {
     private final RecordingListener listener = new RecordingListener();
 
     private static StackPlan stack(String name, List<Stage> stages, List<Stage> cleanup) {
-        return new StackPlan(name, stages, cleanup, "", List.of(), Set.of("s3cret-value"));
+        return new StackPlan(name, dev.kompose.testing.TestOperation.FOLDER, stages, cleanup, "", List.of(), Set.of("s3cret-value"));
     }
 
     private RunReport run(Plan plan, StageExecutor executor, StageGate gate, Cancellation cancellation) {
@@ -33,7 +33,7 @@ class RunnerTest {
     void runsEveryStageOfEveryStackInOrder() {
         processes.expect("a one", argumentsContain("a1"), 0).expect("a two", argumentsContain("a2"), 0)
                 .expect("b one", argumentsContain("b1"), 0);
-        Plan plan = new Plan("test", List.of(
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(
                 stack("a", List.of(new CommandTestStage("one", "a1"), new CommandTestStage("two", "a2")), List.of()),
                 stack("b", List.of(new CommandTestStage("one", "b1")), List.of())));
 
@@ -52,7 +52,7 @@ class RunnerTest {
         processes.expect("a one", argumentsContain("a1"), 3)
                 .expect("a cleanup", argumentsContain("undo"), 0)
                 .expect("b one", argumentsContain("b1"), 0);
-        Plan plan = new Plan("test", List.of(
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(
                 stack("a", List.of(new CommandTestStage("one", "a1"), new CommandTestStage("two", "a2")),
                         List.of(new CommandTestStage("undo", "undo"))),
                 stack("b", List.of(new CommandTestStage("one", "b1")), List.of())));
@@ -73,7 +73,7 @@ class RunnerTest {
         processes.expectCancelledDuring("a one", argumentsContain("a1"))
                 .expect("a cleanup (runs despite the cancel)", argumentsContain("undo"), 0);
         Cancellation cancellation = new Cancellation();
-        Plan plan = new Plan("test", List.of(
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(
                 stack("a", List.of(new CommandTestStage("one", "a1"), new CommandTestStage("two", "a2")),
                         List.of(new CommandTestStage("undo", "undo"))),
                 stack("b", List.of(new CommandTestStage("one", "b1")), List.of())));
@@ -89,7 +89,7 @@ class RunnerTest {
 
     @Test
     void dryRunStartsNoProcess() {
-        Plan plan = new Plan("test", List.of(stack("a", List.of(new CommandTestStage("one", "a1")), List.of())));
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(stack("a", List.of(new CommandTestStage("one", "a1")), List.of())));
 
         RunReport report = run(plan, StageExecutor.DRY_RUN, StageGate.ALWAYS, Cancellation.none());
 
@@ -113,7 +113,7 @@ class RunnerTest {
                 };
             }
         };
-        Plan plan = new Plan("test", List.of(
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(
                 stack("a", List.of(new CommandTestStage("one", "a1"), new CommandTestStage("two", "a2"),
                         new CommandTestStage("three", "a3")), List.of(new CommandTestStage("undo", "undo"))),
                 stack("b", List.of(new CommandTestStage("one", "b1")), List.of())));
@@ -139,7 +139,7 @@ class RunnerTest {
                 return Decision.ALL;
             }
         };
-        Plan plan = new Plan("test", List.of(stack("a", List.of(new CommandTestStage("one", "a1"),
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(stack("a", List.of(new CommandTestStage("one", "a1"),
                 new CommandTestStage("two", "a2")), List.of())));
 
         assertEquals(0, run(plan, StageExecutor.REAL, gate, Cancellation.none()).exitCode());
@@ -149,7 +149,7 @@ class RunnerTest {
     @Test
     void secretsAreMaskedInOutputAndMessages() {
         processes.expect("leaky", argumentsContain("a1"), 1, "connecting with password s3cret-value");
-        Plan plan = new Plan("test", List.of(stack("a", List.of(new CommandTestStage("one", "a1")), List.of())));
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(stack("a", List.of(new CommandTestStage("one", "a1")), List.of())));
 
         RunReport report = run(plan, StageExecutor.REAL, StageGate.ALWAYS, Cancellation.none());
 
@@ -160,7 +160,7 @@ class RunnerTest {
 
     @Test
     void aSkippedStackCountsAsSuccess() {
-        Plan plan = new Plan("test", List.of(StackPlan.skipped("web", "no database", List.of())));
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(StackPlan.skipped("web", dev.kompose.testing.TestOperation.FOLDER, "no database", List.of())));
 
         RunReport report = run(plan, StageExecutor.REAL, StageGate.ALWAYS, Cancellation.none());
 

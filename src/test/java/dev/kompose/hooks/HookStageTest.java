@@ -32,7 +32,7 @@ class HookStageTest {
         HookCatalog catalog = HookCatalog.read(hooksFile);
         HookStage stage = new HookStage(hook, hooksFile, folder, arguments, false, Map.of("STACK_VALUE", "from-env"),
                 Set.of(), timeout, catalog.functionText("hook_" + hook).orElse(""), "");
-        Plan plan = new Plan("test", List.of(new StackPlan("app", List.of(stage), List.of(), "", List.of(), Set.of())));
+        Plan plan = new Plan(dev.kompose.testing.TestOperation.named("test"), List.of(new StackPlan("app", dev.kompose.testing.TestOperation.FOLDER, List.of(stage), List.of(), "", List.of(), Set.of())));
         return new Runner(new ZtProcessRunner(), StageExecutor.REAL, StageGate.ALWAYS, listener, Cancellation.none()).run(plan);
     }
 

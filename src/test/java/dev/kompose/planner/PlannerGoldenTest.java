@@ -3,18 +3,20 @@ package dev.kompose.planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kompose.compose.ComposeProgram;
-import dev.kompose.db.DumpFiles;
+import dev.kompose.cli.CleanupVerb;
+import dev.kompose.cli.ComposeVerb;
+import dev.kompose.cli.ExportVerb;
+import dev.kompose.cli.ImportVerb;
+import dev.kompose.db.DumpFormat;
 import dev.kompose.engine.Runner;
 import dev.kompose.engine.StageExecutor;
 import dev.kompose.engine.StageGate;
 import dev.kompose.exec.Cancellation;
 import dev.kompose.plan.Plan;
-import dev.kompose.plan.StackPlan;
 import dev.kompose.render.RunPrinter;
 import dev.kompose.render.Style;
 import dev.kompose.stack.StackDiscovery;
-import dev.kompose.stack.StackReader;
-import dev.kompose.stack.StackSnapshot;
+import dev.kompose.read.StackReader;
 import dev.kompose.testing.FakeProcessRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +63,14 @@ class PlannerGoldenTest {
         Files.writeString(web.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx\n");
     }
 
-    private String dryRun(String command, Function<StackSnapshot, StackPlan> planner) throws IOException {
+    /** The read phase as a run does it (dumps judged as far as the operation needs), then the operation's planner, printed as dry-run. */
+    private String dryRun(RunOperation operation) throws IOException {
         StackReader reader = new StackReader(root, Map.of(), null, Map.of());
-        Plan plan = new Plan(command, StackDiscovery.discover(root).stream().map(reader::read).map(planner).toList());
+        PlanningContext context = new PlanningContext(NOW, Duration.ofMinutes(10), true,
+                new ComposeProgram(ComposeProgram.PLUGIN, "test"));
+        Plan plan = new Plan(operation, StackDiscovery.discover(root).stream()
+                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump()))
+                .map(snapshot -> operation.plan(snapshot, context)).toList());
         StringWriter text = new StringWriter();
         new Runner(new FakeProcessRunner(), StageExecutor.DRY_RUN, StageGate.ALWAYS,
                 new RunPrinter(new PrintWriter(text), Style.plain(), true), Cancellation.none()).run(plan);
@@ -86,35 +92,21 @@ class PlannerGoldenTest {
 
     @Test
     void exportDryRun() throws IOException {
-        DatabasePlanner planner = new DatabasePlanner(Duration.ofMinutes(10), true);
-        assertGolden("export.txt", dryRun("db:export", stack -> planner.export(stack, NOW)));
+        assertGolden("export.txt", dryRun(new ExportVerb.Export(DumpFormat.PLAIN, false)));
     }
 
     @Test
     void importDryRunTakesTheNewestCompleteDump() throws IOException {
-        DatabasePlanner planner = new DatabasePlanner(Duration.ofMinutes(10), true);
-        assertGolden("import.txt", dryRun("db:import", stack -> planner.importDump(stack, null,
-                dumps(stack), false, NOW)));
+        assertGolden("import.txt", dryRun(new ImportVerb.Import(null, false, 1, false)));
     }
 
     @Test
     void cleanupDryRunKeepsTheNewestAndLeavesHandNamedFiles() throws IOException {
-        DatabasePlanner planner = new DatabasePlanner(Duration.ofMinutes(10), true);
-        assertGolden("cleanup.txt", dryRun("db:cleanup", stack -> planner.cleanup(stack, 1, dumps(stack))));
+        assertGolden("cleanup.txt", dryRun(new CleanupVerb.Cleanup(1, false)));
     }
 
     @Test
     void composeDryRunWithHooks() throws IOException {
-        ComposePlanner planner = new ComposePlanner(new ComposeProgram(ComposeProgram.PLUGIN, "test"),
-                Duration.ofMinutes(10), true);
-        assertGolden("compose-up.txt", dryRun("up -d", stack -> planner.plan(stack, "up", List.of("-d"))));
-    }
-
-    private static List<dev.kompose.db.DumpFile> dumps(StackSnapshot stack) {
-        try {
-            return stack.name().equals("news") ? DumpFiles.list(stack.stack().directory(), "directus") : List.of();
-        } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
+        assertGolden("compose-up.txt", dryRun(new ComposeVerb.Compose("up", List.of("-d"))));
     }
 }

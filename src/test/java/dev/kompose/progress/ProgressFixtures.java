@@ -37,11 +37,11 @@ public final class ProgressFixtures {
     public static final Stage PUBLISH = new NamedStage("publish", StageKind.FILE);
 
     public static StackPlan stack(String name) {
-        return new StackPlan(name, List.of(PRE_HOOK, DUMP, PUBLISH), List.of(), "", List.of(), Set.of());
+        return new StackPlan(name, dev.kompose.testing.TestOperation.FOLDER, List.of(PRE_HOOK, DUMP, PUBLISH), List.of(), "", List.of(), Set.of());
     }
 
     public static Plan plan(String... names) {
-        return new Plan("db:export", java.util.Arrays.stream(names).map(ProgressFixtures::stack).toList());
+        return new Plan(dev.kompose.testing.TestOperation.named("db:export"), java.util.Arrays.stream(names).map(ProgressFixtures::stack).toList());
     }
 
     /** A clock the test moves by hand. */

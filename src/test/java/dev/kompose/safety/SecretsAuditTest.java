@@ -76,7 +76,7 @@ class SecretsAuditTest {
         List<String> asked = new ArrayList<>();
         dev.kompose.plan.Stage destructive = new dev.kompose.db.RemoveFileStage(Path.of("/x/" + PostgresServer.PASSWORD),
                 "a test", true);
-        dev.kompose.plan.StackPlan stack = new dev.kompose.plan.StackPlan("app", List.of(destructive), List.of(), "",
+        dev.kompose.plan.StackPlan stack = new dev.kompose.plan.StackPlan("app", dev.kompose.testing.TestOperation.FOLDER, List.of(destructive), List.of(), "",
                 List.of(), java.util.Set.of(PostgresServer.PASSWORD));
         new dev.kompose.cli.ConfirmationGate(question -> {
             asked.add(question);

@@ -1,6 +1,5 @@
 package dev.kompose.shell;
 
-import dev.kompose.Main;
 import dev.kompose.cli.Session;
 import dev.kompose.exec.ZtProcessRunner;
 import dev.kompose.testing.StackFolder;
@@ -44,8 +43,8 @@ public final class CompletionBenchmark {
         StringWriter ignored = new StringWriter();
         Session session = new Session(Map.of("HOME", root.toString()), new ZtProcessRunner(), Clock.systemDefaultZone(),
                 new PrintWriter(ignored), new PrintWriter(ignored));
-        session.root(root);
-        KomposeShell shell = new KomposeShell(session, (child, prompter) -> Main.commandLine(child, prompter, Map.of()));
+        session = session.with(session.settings().withRoot(root));
+        KomposeShell shell = new KomposeShell(session);
         try (DumbTerminal terminal = new DumbTerminal("bench", "ansi", new java.io.ByteArrayInputStream(new byte[0]),
                 new java.io.ByteArrayOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
             LineReader reader = shell.lineReader(terminal);

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompose.Main;
+import dev.kompose.cli.CommandCompletion;
+import dev.kompose.cli.CompletionSource;
 import dev.kompose.cli.Session;
 import dev.kompose.exec.ZtProcessRunner;
 import dev.kompose.testing.StackFolder;
@@ -53,7 +54,7 @@ class ShellCompleterTest {
         StringWriter ignored = new StringWriter();
         session = new Session(environment, new ZtProcessRunner(), Clock.systemDefaultZone(), new PrintWriter(ignored),
                 new PrintWriter(ignored));
-        session.root(root);
+        session = session.with(session.settings().withRoot(root));
     }
 
     /** Types the keys into the shell's line reader and returns the line it accepts. */
@@ -72,12 +73,16 @@ class ShellCompleterTest {
     }
 
     private KomposeShell shell() {
-        return new KomposeShell(session, (child, prompter) -> Main.commandLine(child, prompter, session.processEnvironment()));
+        return new KomposeShell(session);
+    }
+
+    private ShellCompleter completer() {
+        return new ShellCompleter(new CommandCompletion(new CompletionSource(session::root, session.processEnvironment())),
+                () -> session.settings().overrides().keySet());
     }
 
     private List<String> candidates(List<String> before, String current) {
-        ShellCompleter completer = new ShellCompleter(new CompletionSource(session::root, session.processEnvironment()),
-                Main.commandLine(session, question -> null, Map.of()).getCommandSpec(), () -> session.overrides().keySet());
+        ShellCompleter completer = completer();
         return completer.candidates(before, current).stream().map(Candidate::value).toList();
     }
 
@@ -116,8 +121,7 @@ class ShellCompleterTest {
         Files.writeString(news.resolve("newsdb_20251011_005049.sql"), "newest");
         Files.writeString(news.resolve("newsdb_20250601_080000.sql"), "middle");
         Files.writeString(news.resolve("hand_named_backup.sql"), "not a dump");
-        ShellCompleter completer = new ShellCompleter(new CompletionSource(session::root, session.processEnvironment()),
-                Main.commandLine(session, question -> null, Map.of()).getCommandSpec(), () -> session.overrides().keySet());
+        ShellCompleter completer = completer();
         List<Candidate> dumps = completer.candidates(List.of("news", "db:import"), "").stream()
                 .filter(candidate -> candidate.value().endsWith(".sql")).sorted().toList();
         assertEquals(List.of("newsdb_20251011_005049.sql", "newsdb_20250601_080000.sql", "newsdb_20250101_120000.sql"),

@@ -106,7 +106,7 @@ class ShellTerminalTest {
         // lock, free-space, pre_db_export, estimate-size, pg_dump, publish, post_db_export
         for (int stage = 1; stage <= 7; stage++) {
             tmux.waitFor("stage " + stage + "/7");
-            tmux.waitForCount(StepThroughGate.QUESTION.strip(), stage);
+            tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), stage);
             tmux.type("y").press("Enter");
         }
         String screen = tmux.waitFor("Summary: 1 succeeded, 0 failed out of 1 stacks");
@@ -125,7 +125,7 @@ class ShellTerminalTest {
         tmux.type("step app db:export").press("Enter");
         for (int stage = 1; stage <= 5; stage++) { // lock, free-space, pre_db_export, estimate-size, pg_dump
             tmux.waitFor("stage " + stage + "/7");
-            tmux.waitForCount(StepThroughGate.QUESTION.strip(), stage);
+            tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), stage);
             tmux.type("y").press("Enter");
         }
         tmux.waitFor("stage 6/7");
@@ -191,13 +191,13 @@ class ShellTerminalTest {
         tmux = Tmux.start(scratch, Map.of("HOME", scratch.toString(), "TERM", "xterm-256color"),
                 "-C", root.toString(), "--step", "app", "db:export");
         tmux.waitFor("stage 1/7"); // lock
-        tmux.waitFor(StepThroughGate.QUESTION.strip());
+        tmux.waitFor(dev.kompose.cli.StepThroughGate.QUESTION.strip());
         tmux.type("y").press("Enter");
         tmux.waitFor("stage 2/7"); // free-space
-        tmux.waitForCount(StepThroughGate.QUESTION.strip(), 2);
+        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), 2);
         tmux.type("y").press("Enter");
         tmux.waitFor("stage 3/7"); // pre_db_export
-        tmux.waitForCount(StepThroughGate.QUESTION.strip(), 3);
+        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), 3);
         tmux.type("s").press("Enter");
         tmux.waitFor("stage 4/7");
         tmux.type("a").press("Enter");

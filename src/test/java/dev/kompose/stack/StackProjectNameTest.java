@@ -27,7 +27,7 @@ class StackProjectNameTest {
             Files.writeString(folder.resolve(".env"), envText);
         }
         Stack stack = StackDiscovery.discover(root).get(0);
-        return new StackReader(root, processEnvironment, null, Map.of()).read(stack).composeProjectName();
+        return new dev.kompose.read.StackReader(root, processEnvironment, null, Map.of()).read(stack).composeProjectName();
     }
 
     @Test

@@ -1,14 +1,20 @@
-package dev.kompose.stack;
+package dev.kompose.read;
 
+import dev.kompose.db.DatabaseSettings;
+import dev.kompose.db.DumpCatalog;
 import dev.kompose.hooks.HookCatalog;
+import dev.kompose.stack.Interpolator;
+import dev.kompose.stack.Stack;
+import dev.kompose.stack.StackEnvironment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What planning needs to know about one stack, read once from disk: its environment after
- * layering, the hooks it defines, and whether its compose file runs PostgreSQL.
+ * What planning needs to know about one stack, read once from disk before anything is planned:
+ * its environment after layering, the hooks it defines, whether its compose file runs PostgreSQL,
+ * and its dumps judged as far as the operation needs. Planners read this, never the disk.
  *
  * @param stack the stack
  * @param root the stacks root
@@ -17,16 +23,22 @@ import java.util.Map;
  * @param runsPostgres its compose file has a service whose image names postgres
  * @param declaredProjectName the compose file's top-level {@code name:} as written (may hold
  *     ${VAR} references), or "" when it has none
+ * @param dumps the stack's dumps, as far as the operation needs them read
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        boolean runsPostgres, String declaredProjectName) {
+        boolean runsPostgres, String declaredProjectName, DumpCatalog dumps) {
 
     public StackSnapshot {
         declaredProjectName = declaredProjectName == null ? "" : declaredProjectName;
     }
 
-    public StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks, boolean runsPostgres) {
-        this(stack, root, environment, hooks, runsPostgres, "");
+    /** How to reach the stack's database, or empty when it names none. */
+    public java.util.Optional<DatabaseSettings> databaseSettings() {
+        return DatabaseSettings.from(environment);
+    }
+
+    public Path folder() {
+        return stack.directory();
     }
 
     public String name() {

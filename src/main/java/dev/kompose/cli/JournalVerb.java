@@ -1,5 +1,7 @@
-package dev.kompose.safety;
+package dev.kompose.cli;
 
+import dev.kompose.safety.Journal;
+import dev.kompose.stack.Stack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -7,58 +9,54 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kompose journal [--stack S] [--last N] [--json]}: what kompose did, newest last. */
-@Command(name = "kompose journal",
+/**
+ * {@code kompose journal [--stack S] [--last N] [--json]}, or {@code kompose <PATTERN> journal}: what
+ * kompose did, newest last.
+ */
+@Command(name = "journal", sortOptions = false,
         description = {"Show the operations journal: one entry per stack per run, newest last.",
             "Journal file: $KOMPOSE_JOURNAL, else $XDG_STATE_HOME/kompose/journal.jsonl,",
             "else ~/.local/state/kompose/journal.jsonl."})
-public final class JournalCommand {
-    public static final String NAME = "journal";
+public final class JournalVerb implements StandaloneVerb, StackVerb {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Only this stack's entries.")
     String stack;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "The newest N entries (default 20; 0 = all).")
-    int last;
+    @Option(names = "--last", paramLabel = "N", description = "The newest N entries (default 20; 0 = all).")
+    int last = 20;
 
     @Option(names = "--json", description = "Print the entries as the JSON lines they are stored as.")
     boolean json;
 
-    private final Journal journal;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    @Mixin
+    VerbOptions.Help help = new VerbOptions.Help();
 
-    public JournalCommand(Journal journal, PrintWriter out, PrintWriter err) {
-        this.journal = journal;
-        this.out = out;
-        this.err = err;
+    @Override
+    public int execute(Session session) {
+        return show(session, null);
     }
 
-    /** Parses the arguments after "journal" and prints; returns the exit status (2 for wrong arguments). */
-    public int run(List<String> arguments) {
-        CommandLine parser = new CommandLine(this).setOut(out).setErr(err);
-        try {
-            CommandLine.ParseResult parsed = parser.parseArgs(arguments.toArray(String[]::new));
-            if (CommandLine.printHelpIfRequested(parsed)) {
-                return 0;
-            }
-        } catch (CommandLine.ParameterException wrong) {
-            err.println("kompose: journal: " + wrong.getMessage());
-            return 2;
-        }
+    @Override
+    public int execute(String pattern, Operations operations) {
+        Set<String> stacks = operations.select(pattern).stream().map(Stack::name).collect(Collectors.toSet());
+        return show(operations.session(), stacks);
+    }
+
+    private int show(Session session, Set<String> stacks) {
+        PrintWriter out = session.out();
+        PrintWriter err = session.err();
         if (last < 0) {
-            err.println("kompose: journal: --last must be 0 or more, not " + last);
-            return 2;
+            throw new UsageException("journal: --last must be 0 or more, not " + last);
         }
+        Journal journal = Journal.at(session.processEnvironment());
         Journal.Entries read;
         try {
             read = journal.read();
@@ -67,7 +65,8 @@ public final class JournalCommand {
             return 1;
         }
         List<Map<String, Object>> entries = read.entries().stream()
-                .filter(entry -> stack == null || stack.equals(entry.get("stack"))).toList();
+                .filter(entry -> stack == null || stack.equals(entry.get("stack")))
+                .filter(entry -> stacks == null || stacks.contains(String.valueOf(entry.get("stack")))).toList();
         if (last > 0 && entries.size() > last) {
             entries = entries.subList(entries.size() - last, entries.size());
         }
@@ -76,9 +75,9 @@ public final class JournalCommand {
         }
         for (Map<String, Object> entry : entries) {
             if (json) {
-                out.println(Json.write(entry));
+                out.println(Journal.line(entry));
             } else {
-                print(entry);
+                print(out, entry);
             }
         }
         if (read.skipped() > 0) {
@@ -89,20 +88,21 @@ public final class JournalCommand {
         return 0;
     }
 
-    private void print(Map<String, Object> entry) {
+    private static void print(PrintWriter out, Map<String, Object> entry) {
         out.println(time(entry.get("time")) + "  " + entry.get("stack") + "  " + entry.get("command") + "  "
                 + entry.get("outcome") + " (exit " + entry.get("exit") + ", " + entry.get("seconds") + "s)  "
                 + entry.get("user") + "@" + entry.get("host") + " pid " + entry.get("pid"));
-        files(entry, "dumpsWritten", "wrote");
-        files(entry, "dumpsRead", "read");
-        files(entry, "filesDeleted", "deleted");
+        files(out, entry, "dumpsWritten", "wrote");
+        files(out, entry, "dumpsRead", "read");
+        files(out, entry, "filesDeleted", "deleted");
+        files(out, entry, "databasesReplaced", "replaced database");
         Object message = entry.get("message");
         if (message instanceof String text && !text.isEmpty() && !"succeeded".equals(entry.get("outcome"))) {
             out.println("    " + text);
         }
     }
 
-    private void files(Map<String, Object> entry, String key, String verb) {
+    private static void files(PrintWriter out, Map<String, Object> entry, String key, String verb) {
         if (entry.get(key) instanceof List<?> files) {
             files.forEach(file -> out.println("    " + verb + " " + file));
         }

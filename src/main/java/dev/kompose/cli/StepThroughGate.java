@@ -1,6 +1,5 @@
-package dev.kompose.shell;
+package dev.kompose.cli;
 
-import dev.kompose.cli.Prompter;
 import dev.kompose.engine.StageGate;
 import dev.kompose.hooks.HookStage;
 import dev.kompose.plan.StackPlan;
@@ -17,7 +16,7 @@ import java.util.Locale;
  * questions, nothing runs. {@code all} stops asking for the rest of the run; end of input quits.
  */
 public final class StepThroughGate implements StageGate {
-    static final String QUESTION = "[y]es / [s]kip / [a]ll / [q]uit? ";
+    public static final String QUESTION = "[y]es / [s]kip / [a]ll / [q]uit? ";
     private static final String INDENT = "    ";
 
     private final PrintWriter out;

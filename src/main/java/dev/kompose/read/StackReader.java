@@ -1,6 +1,13 @@
-package dev.kompose.stack;
+package dev.kompose.read;
 
+import dev.kompose.db.DatabaseSettings;
+import dev.kompose.db.DumpCatalog;
 import dev.kompose.hooks.HookCatalog;
+import dev.kompose.stack.EnvFile;
+import dev.kompose.stack.EnvFileParser;
+import dev.kompose.stack.EnvProblem;
+import dev.kompose.stack.Stack;
+import dev.kompose.stack.StackEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads stacks from disk into snapshots, with the root .env read once for the whole run. */
+/**
+ * The read phase: reads stacks from disk into snapshots, with the root .env read once for the
+ * whole run, and each stack's dumps judged as far as the operation needs.
+ */
 public final class StackReader {
     private static final Pattern POSTGRES_IMAGE =
             Pattern.compile("^\\s*image\\s*:\\s*[\"']?[^\\s\"'#]*postgres", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
@@ -40,7 +50,15 @@ public final class StackReader {
         return rootEnv.problems();
     }
 
+    /** The stack without its dumps (what listings of stacks, hooks and completion need). */
     public StackSnapshot read(Stack stack) {
+        return read(stack, DumpCatalog.Reading.NONE, null);
+    }
+
+    /**
+     * The stack with its dumps read as far as reading asks, and requestedDump (or null) judged.
+     */
+    public StackSnapshot read(Stack stack, DumpCatalog.Reading reading, String requestedDump) {
         StackEnvironment environment = StackEnvironment.layer(processEnvironment, rootEnv, stack.envFile(), network, overrides);
         HookCatalog hooks;
         try {
@@ -48,8 +66,11 @@ public final class StackReader {
         } catch (IOException unreadable) {
             hooks = HookCatalog.none();
         }
+        DumpCatalog dumps = DatabaseSettings.from(environment)
+                .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
+                .orElse(DumpCatalog.EMPTY);
         return new StackSnapshot(stack, root, environment, hooks, runsPostgres(stack.composeFile()),
-                declaredProjectName(stack.composeFile()));
+                declaredProjectName(stack.composeFile()), dumps);
     }
 
     /** The compose file's top-level {@code name:} value as written (quotes and comment removed), or "". */

@@ -1,4 +1,4 @@
-package dev.kompose.shell;
+package dev.kompose.cli;
 
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpFile;
@@ -9,7 +9,7 @@ import dev.kompose.stack.EnvFileParser;
 import dev.kompose.stack.Stack;
 import dev.kompose.stack.StackDiscovery;
 import dev.kompose.stack.StackPattern;
-import dev.kompose.stack.StackReader;
+import dev.kompose.read.StackReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +27,6 @@ import java.util.function.Supplier;
  * an unreadable root or a pattern matching nothing simply offers nothing.
  */
 public final class CompletionSource {
-    /** The commands kompose knows, with a line each for the completion menu. */
-    public static final Map<String, String> COMMANDS = commands();
     /** Variables worth offering to -e and set even when no .env mentions them. */
     static final List<String> WELL_KNOWN_KEYS = List.of("DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME",
             "NETWORK_NAME", "KOMPOSE_COMPOSE");
@@ -113,20 +111,5 @@ public final class CompletionSource {
 
     private StackReader reader() {
         return new StackReader(root(), processEnvironment, null, Map.of());
-    }
-
-    private static Map<String, String> commands() {
-        Map<String, String> commands = new java.util.LinkedHashMap<>();
-        commands.put("db:export", "pg_dump into <stack>/<DB_NAME>_<timestamp>.sql");
-        commands.put("db:import", "restore a dump (default: the newest complete one)");
-        commands.put("db:cleanup", "delete all but the newest N dumps");
-        commands.put("db:list", "dumps per stack with size, date, completeness");
-        commands.put("hooks", "hook functions each stack defines");
-        List<String> composeCommands = new java.util.ArrayList<>(dev.kompose.planner.ComposePlanner.HOOKED_COMMANDS);
-        composeCommands.addAll(List.of("config", "images"));
-        for (String compose : composeCommands) {
-            commands.put(compose, "docker compose " + compose);
-        }
-        return java.util.Collections.unmodifiableMap(commands);
     }
 }

@@ -1,0 +1,77 @@
+package dev.kompose.cli;
+
+import dev.kompose.exec.ShellQuoting;
+import dev.kompose.plan.StackPlan;
+import dev.kompose.planner.ComposePlanner;
+import dev.kompose.planner.PlanningContext;
+import dev.kompose.planner.RunOperation;
+import dev.kompose.read.StackSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Any other COMMAND: {@code docker compose -f <file> COMMAND ARGS} in each stack folder, with the
+ * command's pre and post hooks. Only {@code --dry-run} is kompose's: everything else after COMMAND
+ * goes to compose untouched, so the arguments are taken as they are, not parsed (the picocli
+ * fields describe them for help and completion).
+ */
+@Command(name = "COMPOSE-COMMAND", description = {"docker compose -f <file> COMMAND ARGS in the stack folder, with",
+    "hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop, restart, pull, build, ps, logs, exec,",
+    "run, create, kill, pause, unpause, port, top."})
+public final class ComposeVerb implements StackVerb {
+    @Option(names = "--dry-run", description = "Show every stage, run nothing (the only option after COMMAND that is kompose's).")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "ARGS", description = "Passed to docker compose untouched.")
+    List<String> described = List.of();
+
+    private final String command;
+    private final List<String> arguments;
+
+    ComposeVerb(String command, List<String> arguments) {
+        this.command = command;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** For the command model's help and completion. */
+    public ComposeVerb() {
+        this("", List.of());
+    }
+
+    @Override
+    public int execute(String pattern, Operations operations) {
+        List<String> rest = new ArrayList<>(arguments);
+        boolean dryRunAfterCommand = rest.remove("--dry-run");
+        return operations.run(pattern, new Compose(command, rest), dryRunAfterCommand);
+    }
+
+    /** The operation: a compose command and its arguments. */
+    public record Compose(String command, List<String> arguments) implements RunOperation {
+        public Compose {
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public String verb() {
+            return command;
+        }
+
+        @Override
+        public String text() {
+            return arguments.isEmpty() ? command : command + " " + ShellQuoting.join(arguments);
+        }
+
+        @Override
+        public boolean usesCompose() {
+            return true;
+        }
+
+        @Override
+        public StackPlan plan(StackSnapshot stack, PlanningContext context) {
+            return new ComposePlanner(context).plan(stack, command, arguments);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kompose.cli;
+
+import dev.kompose.db.DumpFormat;
+import dev.kompose.plan.StackPlan;
+import dev.kompose.planner.DatabasePlanner;
+import dev.kompose.planner.PlanningContext;
+import dev.kompose.planner.RunOperation;
+import dev.kompose.read.StackSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code db:export}: hook_pre_db_export, pg_dump into a temporary file, check, publish, hook_post_db_export FILE. */
+@Command(name = "db:export", sortOptions = false,
+        description = "pg_dump each selected stack's database into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql (.sql.gz, .dump).")
+public final class ExportVerb implements StackVerb {
+    @Option(names = "--format", paramLabel = "FORMAT", converter = VerbOptions.DumpFormatConverter.class,
+            completionCandidates = VerbOptions.DumpFormatNames.class,
+            description = "plain (.sql, the default), gzip (.sql.gz) or custom (.dump, restored by pg_restore --jobs).")
+    DumpFormat format = DumpFormat.PLAIN;
+
+    @Mixin
+    VerbOptions.LockWait lockWait = new VerbOptions.LockWait();
+    @Mixin
+    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
+    @Mixin
+    VerbOptions.Help help = new VerbOptions.Help();
+
+    @Override
+    public int execute(String pattern, Operations operations) {
+        return operations.run(pattern, new Export(format, lockWait.waitForLock), dryRun.dryRun);
+    }
+
+    /** The operation: dump in this format; wait for a busy lock or not. */
+    public record Export(DumpFormat format, boolean waitsForLock) implements RunOperation {
+        @Override
+        public String verb() {
+            return "db:export";
+        }
+
+        @Override
+        public String text() {
+            return verb() + (format == DumpFormat.PLAIN ? "" : " --format " + format.label()) + (waitsForLock ? " --wait" : "");
+        }
+
+        @Override
+        public boolean locksStacks() {
+            return true;
+        }
+
+        @Override
+        public boolean streamsProgress() {
+            return true;
+        }
+
+        @Override
+        public StackPlan plan(StackSnapshot stack, PlanningContext context) {
+            return new DatabasePlanner(context).export(stack, format);
+        }
+    }
+}

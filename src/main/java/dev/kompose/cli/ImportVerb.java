@@ -1,0 +1,82 @@
+package dev.kompose.cli;
+
+import dev.kompose.db.DumpCatalog;
+import dev.kompose.exec.ShellQuoting;
+import dev.kompose.plan.StackPlan;
+import dev.kompose.planner.DatabasePlanner;
+import dev.kompose.planner.PlanningContext;
+import dev.kompose.planner.RunOperation;
+import dev.kompose.read.StackSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code db:import [FILE]}: check, hook_pre_db_import FILE, restore into a new database, swap, hook_post_db_import FILE. */
+@Command(name = "db:import", sortOptions = false,
+        description = {"Restore FILE (default: the newest complete dump) into a new database, then swap it in for the",
+            "live one; psql, gunzip|psql or pg_restore --jobs N by the file's type."})
+public final class ImportVerb implements StackVerb {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The dump to restore (default: the newest complete dump of the stack).")
+    String file;
+
+    @Option(names = "--keep-previous", description = "Keep the replaced database under a dated name instead of dropping it.")
+    boolean keepPrevious;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1).")
+    int jobs = 1;
+
+    @Mixin
+    VerbOptions.LockWait lockWait = new VerbOptions.LockWait();
+    @Mixin
+    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
+    @Mixin
+    VerbOptions.Help help = new VerbOptions.Help();
+
+    @Override
+    public int execute(String pattern, Operations operations) {
+        if (jobs < 1) {
+            throw new UsageException("--jobs must be 1 or more, not " + jobs);
+        }
+        return operations.run(pattern, new Import(file, keepPrevious, jobs, lockWait.waitForLock), dryRun.dryRun);
+    }
+
+    /** The operation: which dump (null: the newest complete), keep the replaced database or not, restore workers. */
+    public record Import(String file, boolean keepPrevious, int jobs, boolean waitsForLock) implements RunOperation {
+        @Override
+        public String verb() {
+            return "db:import";
+        }
+
+        @Override
+        public String text() {
+            return verb() + (file == null ? "" : " " + ShellQuoting.quote(file)) + (keepPrevious ? " --keep-previous" : "")
+                    + (jobs == 1 ? "" : " --jobs " + jobs) + (waitsForLock ? " --wait" : "");
+        }
+
+        @Override
+        public boolean locksStacks() {
+            return true;
+        }
+
+        @Override
+        public boolean streamsProgress() {
+            return true;
+        }
+
+        @Override
+        public DumpCatalog.Reading dumpReading() {
+            return file == null ? DumpCatalog.Reading.NEWEST_COMPLETE : DumpCatalog.Reading.NONE;
+        }
+
+        @Override
+        public String requestedDump() {
+            return file;
+        }
+
+        @Override
+        public StackPlan plan(StackSnapshot stack, PlanningContext context) {
+            return new DatabasePlanner(context).importDump(stack, keepPrevious, jobs);
+        }
+    }
+}

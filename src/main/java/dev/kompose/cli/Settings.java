@@ -1,0 +1,112 @@
+package dev.kompose.cli;
+
+import dev.kompose.exec.DurationText;
+import dev.kompose.progress.ProgressMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings one command runs with, as an immutable value: where the stacks are, the overrides,
+ * the modes. Options on a command line give a changed copy; the shell keeps one value and each of
+ * its lines runs with a copy that the line's own options changed.
+ *
+ * @param root the folder holding the stacks
+ * @param overrides -e KEY=VALUE and the shell's set, in order
+ * @param network --network NAME, or null
+ * @param dryRun print every stage, run nothing
+ * @param assumeYes -y: ask no confirmation
+ * @param interactiveTerminal a person can answer prompts: standard input and output are a terminal
+ * @param colour coloured output
+ * @param hookTimeout how long a hook may run
+ * @param progressMode --progress
+ */
+public record Settings(Path root, Map<String, String> overrides, String network, boolean dryRun, boolean assumeYes,
+        boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode) {
+    public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(10);
+
+    public Settings {
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** The settings of a fresh command: root from KOMPOSE_ROOT, else the current folder. */
+    public static Settings initial(Map<String, String> processEnvironment, boolean terminal, boolean colour) {
+        String configuredRoot = processEnvironment.get("KOMPOSE_ROOT");
+        Path root = Path.of(configuredRoot == null || configuredRoot.isEmpty() ? "." : configuredRoot)
+                .toAbsolutePath().normalize();
+        return new Settings(root, Map.of(), null, false, false, terminal, colour, DEFAULT_HOOK_TIMEOUT, ProgressMode.AUTO);
+    }
+
+    public Settings withRoot(Path folder) {
+        return new Settings(folder, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    /** These overrides added over the present ones (a later value wins). */
+    public Settings withOverrides(Map<String, String> added) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.putAll(added);
+        return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withoutOverride(String key) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.remove(key);
+        return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withNetwork(String name) {
+        return new Settings(root, overrides, name, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withDryRun(boolean on) {
+        return new Settings(root, overrides, network, on, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withAssumeYes(boolean yes) {
+        return new Settings(root, overrides, network, dryRun, yes, interactiveTerminal, colour, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withColour(boolean on) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, on, hookTimeout,
+                progressMode);
+    }
+
+    public Settings withHookTimeout(Duration timeout) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, timeout,
+                progressMode);
+    }
+
+    public Settings withProgressMode(ProgressMode mode) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                mode);
+    }
+
+    /** A short description of the state, for the shell prompt: "dry-run +1 override net=proxy". */
+    public String describeState() {
+        StringBuilder state = new StringBuilder();
+        if (dryRun) {
+            state.append(" dry-run");
+        }
+        if (!overrides.isEmpty()) {
+            state.append(" +").append(overrides.size()).append(overrides.size() == 1 ? " override" : " overrides");
+        }
+        if (network != null) {
+            state.append(" net=").append(network);
+        }
+        if (!hookTimeout.equals(DEFAULT_HOOK_TIMEOUT)) {
+            state.append(" hook-timeout=").append(DurationText.format(hookTimeout));
+        }
+        if (progressMode != ProgressMode.AUTO) {
+            state.append(" progress=").append(progressMode.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return state.toString().strip();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kompose.cli;
+
+import dev.kompose.db.DumpFormat;
+import dev.kompose.exec.DurationText;
+import dev.kompose.progress.ProgressMode;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options several verbs share (picocli mixins), and the converters and candidates of typed option values. */
+public final class VerbOptions {
+    private VerbOptions() {
+    }
+
+    /** {@code --dry-run} after COMMAND (the seed writes {@code kompose.sh sexy db:export --dry-run}). */
+    public static final class DryRun {
+        @Option(names = "--dry-run", description = "Show every stage, run nothing.")
+        public boolean dryRun;
+    }
+
+    /** {@code --wait}: wait for another kompose's lock on the stack instead of failing at once. */
+    public static final class LockWait {
+        @Option(names = "--wait", description = "Wait for another kompose's lock on the stack instead of failing at once.")
+        public boolean waitForLock;
+    }
+
+    /** {@code -h/--help} on every verb: its usage, from the same model. */
+    public static final class Help {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        public boolean help;
+    }
+
+    /** Parses --format plain|gzip|custom. */
+    public static final class DumpFormatConverter implements ITypeConverter<DumpFormat> {
+        @Override
+        public DumpFormat convert(String value) {
+            try {
+                return DumpFormat.parse(value);
+            } catch (IllegalArgumentException wrong) {
+                throw new TypeConversionException(wrong.getMessage());
+            }
+        }
+    }
+
+    /** The values of --format, for completion and help. */
+    public static final class DumpFormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(DumpFormat.values()).map(format -> format.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
+    /** Parses --progress auto|panel|plain|none. */
+    public static final class ProgressModeConverter implements ITypeConverter<ProgressMode> {
+        @Override
+        public ProgressMode convert(String value) {
+            try {
+                return ProgressMode.parse(value);
+            } catch (IllegalArgumentException wrong) {
+                throw new TypeConversionException(wrong.getMessage());
+            }
+        }
+    }
+
+    /** The values of --progress, for completion and help. */
+    public static final class ProgressModeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(ProgressMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
+    /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
+    public static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration parsed;
+            try {
+                parsed = DurationText.parse(value);
+            } catch (IllegalArgumentException invalid) { // picocli would show the exception's class name
+                throw new TypeConversionException(invalid.getMessage());
+            }
+            if (parsed.isZero()) {
+                throw new TypeConversionException("the hook timeout must be more than zero");
+            }
+            return parsed;
+        }
+    }
+
+    /** Example durations offered by completion. */
+    public static final class DurationExamples implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("30s", "5m", "10m", "1h").iterator();
+        }
+    }
+
+    /** The shells completion scripts exist for. */
+    public static final class ShellNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("bash", "zsh", "fish").iterator();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kompose.planner;
+
+import dev.kompose.db.DumpCatalog;
+import dev.kompose.plan.Operation;
+import dev.kompose.plan.StackPlan;
+import dev.kompose.read.StackSnapshot;
+
+/**
+ * An operation that is planned per stack and then run: the verb's own pure planning function,
+ * and what it needs read before planning.
+ */
+public interface RunOperation extends Operation {
+
+    /** How much of each stack's dumps must be read (and judged) before planning. */
+    default DumpCatalog.Reading dumpReading() {
+        return DumpCatalog.Reading.NONE;
+    }
+
+    /** The dump file named on the command line, or null. */
+    default String requestedDump() {
+        return null;
+    }
+
+    /** True when planning needs to know which compose program to run (v2 plugin or v1). */
+    default boolean usesCompose() {
+        return false;
+    }
+
+    /** Pure: what to do on one stack, from what was read of it. */
+    StackPlan plan(StackSnapshot stack, PlanningContext context);
+}
