@@ -1,5 +1,6 @@
 package dev.kompose.safety;
 
+import dev.kompose.json.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public final class JournalCommand {
         }
         for (Map<String, Object> entry : entries) {
             if (json) {
-                out.println(Json.write(entry));
+                out.println(JsonText.line(entry));
             } else {
                 print(entry);
             }
