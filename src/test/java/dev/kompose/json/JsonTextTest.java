@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonTextTest {
-    /** Lines the hand-written writer this class replaced (safety/Json.java) produced for such entries. */
+    /** Lines that safety/Json.java, the hand-written writer JsonText replaced, produced for such entries. */
     static final String OLD_WRITER_ENTRY = "{\"time\":\"2025-03-01T10:15:30.123456Z\",\"user\":\"jürgen\",\"host\":\"build-01\","
             + "\"pid\":48213,\"command\":\"db:export --tag \\\"nightly\\\"\",\"stack\":\"app\",\"outcome\":\"failed\",\"exit\":1,"
             + "\"seconds\":12.5,\"message\":\"pg_dump: error:\\n\\tline 2 \\\\ back\\u0001\\u0008\\u000c\\u2028 🙂 ünï\","
