@@ -1,5 +1,6 @@
 package dev.kompose.cli;
 
+import dev.kompose.json.JsonText;
 import dev.kompose.safety.Journal;
 import dev.kompose.stack.Stack;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class JournalVerb implements StandaloneVerb, StackVerb {
         }
         for (Map<String, Object> entry : entries) {
             if (json) {
-                out.println(Journal.line(entry));
+                out.println(JsonText.line(entry));
             } else {
                 print(out, entry);
             }

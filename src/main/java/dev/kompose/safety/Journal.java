@@ -1,5 +1,6 @@
 package dev.kompose.safety;
 
+import dev.kompose.json.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,14 +49,9 @@ public final class Journal {
         return file;
     }
 
-    /** One entry as the line the journal stores. */
-    public static String line(Map<String, Object> entry) {
-        return Json.write(entry);
-    }
-
     /** Appends one entry as one line, in one write. */
     public void append(Map<String, Object> entry) throws IOException {
-        byte[] line = (Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (JsonText.line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         Path folder = file.getParent();
         if (folder != null) {
             Files.createDirectories(folder);
@@ -89,7 +85,7 @@ public final class Journal {
                 continue;
             }
             try {
-                if (Json.read(line) instanceof Map<?, ?> map) {
+                if (JsonText.read(line) instanceof Map<?, ?> map) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> entry = (Map<String, Object>) map;
                     entries.add(entry);
