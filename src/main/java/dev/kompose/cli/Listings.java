@@ -1,5 +1,6 @@
 package dev.kompose.cli;
 
+import dev.kompose.compose.PostgresServiceChoice;
 import dev.kompose.db.ByteCounts;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpFile;
@@ -31,7 +32,7 @@ final class Listings {
         for (StackSnapshot stack : stacks) {
             Optional<DatabaseSettings> settings = DatabaseSettings.from(stack.environment());
             String dumps = settings.map(database -> Integer.toString(DumpFiles.listOrEmpty(stack.stack().directory(), database.name()).size())).orElse("-");
-            String postgres = stack.runsPostgres() ? "yes" : settings.isPresent() ? "external" : "no";
+            String postgres = postgresColumn(stack.postgresService(), settings.isPresent());
             int hookCount = stack.hooks().functionNames().size();
             rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
                     Files.exists(stack.stack().envFile()) ? "yes" : "no", dumps, postgres,
@@ -40,10 +41,22 @@ final class Listings {
         printTable(rows);
         for (StackSnapshot stack : stacks) {
             stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
+            stack.compose().problems().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
         }
         out.println(stacks.size() + (stacks.size() == 1 ? " stack" : " stacks"));
         out.flush();
         return 0;
+    }
+
+    /** "yes (db)" naming the PostgreSQL service, "ambiguous: a, b", "external" (DB_NAME only) or "no". */
+    private static String postgresColumn(PostgresServiceChoice choice, boolean databaseSettings) {
+        if (choice instanceof PostgresServiceChoice.Chosen chosen) {
+            return "yes (" + chosen.service().name() + ")";
+        }
+        if (choice instanceof PostgresServiceChoice.None) {
+            return databaseSettings ? "external" : "no";
+        }
+        return choice.describe();
     }
 
     /** Dumps per stack, newest first, with size, date and completeness. */

@@ -1,22 +1,17 @@
 package dev.kompose.stack;
 
+import dev.kompose.compose.ComposeFacts;
 import dev.kompose.hooks.HookCatalog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Reads stacks from disk into snapshots, with the root .env read once for the whole run. */
+/**
+ * Reads stacks from disk into snapshots, with the root .env read once for the whole run: for each
+ * stack its layered environment, its hooks and the facts of its compose file (parsed once).
+ */
 public final class StackReader {
-    private static final Pattern POSTGRES_IMAGE =
-            Pattern.compile("^\\s*image\\s*:\\s*[\"']?[^\\s\"'#]*postgres", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-
-    /** A top-level (unindented) name: key of a compose file. */
-    private static final Pattern PROJECT_NAME = Pattern.compile("^name[ \\t]*:[ \\t]*(\\S.*)$", Pattern.MULTILINE);
-
     private final Path root;
     private final Map<String, String> processEnvironment;
     private final EnvFile rootEnv;
@@ -48,36 +43,7 @@ public final class StackReader {
         } catch (IOException unreadable) {
             hooks = HookCatalog.none();
         }
-        return new StackSnapshot(stack, root, environment, hooks, runsPostgres(stack.composeFile()),
-                declaredProjectName(stack.composeFile()));
-    }
-
-    /** The compose file's top-level {@code name:} value as written (quotes and comment removed), or "". */
-    static String declaredProjectName(Path composeFile) {
-        String text;
-        try {
-            text = Files.readString(composeFile, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException unreadable) {
-            return "";
-        }
-        java.util.regex.Matcher name = PROJECT_NAME.matcher(text);
-        if (!name.find()) {
-            return "";
-        }
-        String value = name.group(1).strip();
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
-            int closing = value.indexOf(value.charAt(0), 1);
-            return closing > 0 ? value.substring(1, closing) : "";
-        }
-        int comment = value.indexOf(" #");
-        return (comment >= 0 ? value.substring(0, comment) : value).strip();
-    }
-
-    static boolean runsPostgres(Path composeFile) {
-        try {
-            return POSTGRES_IMAGE.matcher(Files.readString(composeFile, StandardCharsets.UTF_8)).find();
-        } catch (IOException | java.io.UncheckedIOException unreadable) {
-            return false;
-        }
+        ComposeFacts compose = ComposeFileReader.read(stack.composeFile(), environment::get);
+        return new StackSnapshot(stack, root, environment, hooks, compose);
     }
 }

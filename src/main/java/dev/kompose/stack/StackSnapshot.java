@@ -1,5 +1,7 @@
 package dev.kompose.stack;
 
+import dev.kompose.compose.ComposeFacts;
+import dev.kompose.compose.PostgresServiceChoice;
 import dev.kompose.hooks.HookCatalog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,34 +10,43 @@ import java.util.Map;
 
 /**
  * What planning needs to know about one stack, read once from disk: its environment after
- * layering, the hooks it defines, and whether its compose file runs PostgreSQL.
+ * layering, the hooks it defines, and the facts of its compose file.
  *
  * @param stack the stack
  * @param root the stacks root
  * @param environment the layered environment
  * @param hooks the hook functions of its hooks.sh
- * @param runsPostgres its compose file has a service whose image names postgres
- * @param declaredProjectName the compose file's top-level {@code name:} as written (may hold
- *     ${VAR} references), or "" when it has none
+ * @param compose the facts of its compose file (services, images, project name), interpolated
+ *     with the layered environment
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        boolean runsPostgres, String declaredProjectName) {
+        ComposeFacts compose) {
 
     public StackSnapshot {
-        declaredProjectName = declaredProjectName == null ? "" : declaredProjectName;
-    }
-
-    public StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks, boolean runsPostgres) {
-        this(stack, root, environment, hooks, runsPostgres, "");
+        compose = compose == null ? ComposeFacts.empty() : compose;
     }
 
     public String name() {
         return stack.name();
     }
 
-    /** A database stack: its compose file runs postgres, or its environment sets DB_NAME. */
+    /**
+     * The PostgreSQL service of its compose file: the one DB_SERVICE names, else the only service
+     * with a PostgreSQL image; or why there is none.
+     */
+    public PostgresServiceChoice postgresService() {
+        return compose.postgresService(environment.get("DB_SERVICE"));
+    }
+
+    /** Its compose file has a PostgreSQL service (one or several), or DB_SERVICE names one of its services. */
+    public boolean runsPostgres() {
+        PostgresServiceChoice choice = postgresService();
+        return choice instanceof PostgresServiceChoice.Chosen || choice instanceof PostgresServiceChoice.Ambiguous;
+    }
+
+    /** A database stack: its compose file runs PostgreSQL, or its environment sets DB_NAME. */
     public boolean isDatabaseStack() {
-        return runsPostgres || environment.stackValues().containsKey("DB_NAME");
+        return runsPostgres() || environment.stackValues().containsKey("DB_NAME");
     }
 
     /**
@@ -49,7 +60,7 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         if (configured != null && !configured.isEmpty()) {
             return configured;
         }
-        String declared = Interpolator.interpolate(declaredProjectName, environment::get).value().strip();
+        String declared = Interpolator.interpolate(compose.projectName(), environment::get).value().strip();
         if (!declared.isEmpty()) {
             return declared;
         }
