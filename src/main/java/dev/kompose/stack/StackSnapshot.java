@@ -38,10 +38,12 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         return compose.postgresService(environment.get("DB_SERVICE"));
     }
 
-    /** Its compose file has a PostgreSQL service (one or several), or DB_SERVICE names one of its services. */
+    /**
+     * Its compose file has a service with a PostgreSQL image (one or several), or DB_SERVICE names
+     * one of its services. Which one to use, or why none can be used, is {@link #postgresService()}.
+     */
     public boolean runsPostgres() {
-        PostgresServiceChoice choice = postgresService();
-        return choice instanceof PostgresServiceChoice.Chosen || choice instanceof PostgresServiceChoice.Ambiguous;
+        return !compose.postgresCandidates().isEmpty() || postgresService() instanceof PostgresServiceChoice.Chosen;
     }
 
     /** A database stack: its compose file runs PostgreSQL, or its environment sets DB_NAME. */
