@@ -21,9 +21,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads a compose file into {@link ComposeFacts} with a real YAML parser (snakeyaml-engine, YAML
- * 1.2 core schema, as compose's own parser reads it). Only standard YAML types are built, aliases
- * and the size of the file are limited, and nothing here ever throws on bad input: a file that
+ * Reads a compose file into {@link ComposeFacts} with a real YAML parser (snakeyaml-engine with the
+ * YAML 1.2 core schema, so {@code 5432:5432} stays text as in compose). Only the standard YAML
+ * tags are constructed (never an application class; an unknown tag is a problem), aliases and
+ * the size of the file are limited, and nothing here ever throws on bad input: a file that
  * cannot be read or parsed gives facts with a problem naming the file and, where the parser
  * knows it, the line.
  *
