@@ -36,11 +36,12 @@ public final class CommandLines {
     static List<String> footer() {
         List<String> lines = new ArrayList<>(VerbHelp.overview());
         lines.addAll(List.of("",
-                "COMMAND --help shows a command's options (e.g. kompose news db:import --help).",
-                "After COMMAND, --dry-run and the options of kompose's own commands are kompose's;",
-                "everything else goes to docker compose untouched. Root: -C/--root, else",
-                "$KOMPOSE_ROOT, else the current folder. Environment, later wins: process < root",
-                ".env < stack .env < --network < -e (a .env value wins over the process's).",
+                "COMMAND --help shows a command's options (kompose news db:import --help).",
+                "After COMMAND, --dry-run and the options of kompose's own commands are",
+                "kompose's; everything else goes to docker compose untouched.",
+                "Root: -C/--root, else $KOMPOSE_ROOT, else the current folder.",
+                "Environment, later wins: process < root .env < stack .env < --network < -e",
+                "(a .env value wins over the process's, unlike Compose's own reading).",
                 "Exit status: 0 all selected stacks succeeded (skips count), 1 some failed,",
                 "2 usage error, 130 interrupted (143 SIGTERM, 129 SIGHUP).",
                 "",

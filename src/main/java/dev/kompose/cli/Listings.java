@@ -1,5 +1,6 @@
 package dev.kompose.cli;
 
+import dev.kompose.compose.PostgresServiceChoice;
 import dev.kompose.db.ByteCounts;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpEntry;
@@ -30,7 +31,7 @@ final class Listings {
         for (StackSnapshot stack : stacks) {
             Optional<DatabaseSettings> settings = stack.databaseSettings();
             String dumps = settings.map(database -> Integer.toString(stack.dumps().entries().size())).orElse("-");
-            String postgres = stack.runsPostgres() ? "yes" : settings.isPresent() ? "external" : "no";
+            String postgres = postgresColumn(stack.postgresService(), settings.isPresent());
             int hookCount = stack.hooks().functionNames().size();
             rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
                     Files.exists(stack.stack().envFile()) ? "yes" : "no", dumps, postgres,
@@ -39,10 +40,22 @@ final class Listings {
         printTable(rows);
         for (StackSnapshot stack : stacks) {
             stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
+            stack.compose().problems().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
         }
         out.println(stacks.size() + (stacks.size() == 1 ? " stack" : " stacks"));
         out.flush();
         return 0;
+    }
+
+    /** "yes (db)" naming the PostgreSQL service, "ambiguous: a, b", "external" (DB_NAME only) or "no". */
+    private static String postgresColumn(PostgresServiceChoice choice, boolean databaseSettings) {
+        if (choice instanceof PostgresServiceChoice.Chosen chosen) {
+            return "yes (" + chosen.service().name() + ")";
+        }
+        if (choice instanceof PostgresServiceChoice.None) {
+            return databaseSettings ? "external" : "no";
+        }
+        return choice.describe();
     }
 
     /** Dumps per stack, newest first, with size, date and completeness. */

@@ -24,17 +24,40 @@ public final class VerbHelp {
         out.flush();
     }
 
-    /** One line per verb (and the compose pass-through), for {@code kompose --help} and the shell's {@code help}. */
+    /** Each verb with its arguments and options, then its summary (and the compose pass-through), for {@code --help} and {@code help}. */
     public static List<String> overview() {
         List<String> lines = new java.util.ArrayList<>();
         for (CommandModel.Verb verb : CommandModel.verbs()) {
             if (!verb.hidden()) {
-                lines.add(String.format("  %-12s %s", verb.name(), verb.summary()));
+                lines.add("  " + synopsis(verb));
+                lines.add("      " + verb.summary());
             }
         }
-        lines.add(String.format("  %-12s %s", "any other", "docker compose -f <file> COMMAND ARGS in the stack folder,"));
-        lines.add(String.format("  %-12s %s", "", "with hook_pre_<cmd> / hook_post_<cmd> for " + String.join(", ",
-                dev.kompose.planner.ComposePlanner.HOOKED_COMMANDS.subList(0, 6)) + ", ..."));
+        lines.add("  <PATTERN> any other COMMAND [ARGS] [--dry-run]");
+        lines.add("      docker compose -f <file> COMMAND ARGS in the stack folder, with");
+        lines.add("      hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop, restart, pull,");
+        lines.add("      build, ps, logs, exec, run, create, kill, pause, unpause, port, top");
         return lines;
+    }
+
+    /** "db:import [FILE] [--keep-previous] [--jobs N] ...": the verb's parameters and options from its model, help left out. */
+    static String synopsis(CommandModel.Verb verb) {
+        CommandSpec spec = verb.spec();
+        StringBuilder synopsis = new StringBuilder(verb.scope() == CommandModel.Scope.STACKS ? "<PATTERN> " : "")
+                .append(verb.scope() == CommandModel.Scope.BOTH ? "[<PATTERN>] " : "").append(verb.name());
+        for (CommandLine.Model.PositionalParamSpec parameter : spec.positionalParameters()) {
+            if (!parameter.hidden()) {
+                boolean optional = parameter.arity().min() == 0;
+                String label = parameter.paramLabel() + (parameter.arity().max() > 1 ? "..." : "");
+                synopsis.append(' ').append(optional ? "[" + label + "]" : label);
+            }
+        }
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            if (!option.hidden() && !option.usageHelp()) {
+                synopsis.append(" [").append(option.longestName())
+                        .append(CommandCompletion.takesValue(option) ? " " + option.paramLabel() : "").append(']');
+            }
+        }
+        return synopsis.toString();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * plugin when {@code docker compose version} works, else the v1 {@code docker-compose}.
  *
  * @param words the program and its leading arguments ("docker", "compose")
- * @param origin how it was chosen, for --verbose and error messages
+ * @param origin how it was chosen, for error messages
  */
 public record ComposeProgram(List<String> words, String origin) {
     public static final List<String> PLUGIN = List.of("docker", "compose");

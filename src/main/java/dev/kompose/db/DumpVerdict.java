@@ -11,20 +11,21 @@ import java.util.Optional;
  * (pg_dump finished it) and sound (its header, its name). The file's size and modification time
  * are kept, so a later stage can tell with one stat whether the verdict still holds.
  *
+ * @param format the format told by the file's first bytes
  * @param completenessProblem why pg_dump did not finish the file, or empty
  * @param integrityProblem why the file cannot be restored into the database (includes completeness), or empty
  * @param size bytes when judged
  * @param modifiedMillis modification time when judged
  */
-public record DumpVerdict(Optional<String> completenessProblem, Optional<String> integrityProblem, long size,
-        long modifiedMillis) {
+public record DumpVerdict(DumpFormat format, Optional<String> completenessProblem, Optional<String> integrityProblem,
+        long size, long modifiedMillis) {
 
     /** Judges file as a dump of database: reads it once (the whole of it for gzip, the table of contents for custom). */
     public static DumpVerdict judge(Path file, String database) {
         long[] stamp = stamp(file);
         Optional<String> completeness = DumpFiles.completenessProblem(file);
         Optional<String> integrity = completeness.isPresent() ? completeness : DumpIntegrity.soundnessProblem(file, database);
-        return new DumpVerdict(completeness, integrity, stamp[0], stamp[1]);
+        return new DumpVerdict(DumpFormat.detect(file), completeness, integrity, stamp[0], stamp[1]);
     }
 
     public boolean complete() {

@@ -20,18 +20,20 @@ public final class ImportStages {
     private final String previous;
     private final String timestamp;
     private final String maintenanceDatabase;
-    private int jobs = 1;
+    private final DumpFormat format;
+    private final int jobs;
 
-    public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, boolean keepPrevious, LocalDateTime now,
-            int jobs) {
-        this(client, dumpFile, dumpSize, keepPrevious, now);
-        this.jobs = Math.max(1, jobs);
-    }
-
-    public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, boolean keepPrevious, LocalDateTime now) {
+    /**
+     * @param format the dump's format, as the read phase found it
+     * @param jobs pg_restore workers for a custom archive
+     */
+    public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, DumpFormat format, boolean keepPrevious,
+            LocalDateTime now, int jobs) {
         this.client = client;
         this.dumpFile = dumpFile;
         this.dumpSize = dumpSize;
+        this.format = format;
+        this.jobs = Math.max(1, jobs);
         this.keepPrevious = keepPrevious;
         this.live = client.settings().name();
         this.restore = SqlNames.restoreDatabase(live);
@@ -47,7 +49,7 @@ public final class ImportStages {
                         + " with the live database's owner, encoding and locale (a leftover one is dropped first)",
                 ImportScripts.CREATE_RESTORE_DATABASE, variables("restore_database", restore, "live_database", live),
                 false, "the restore finds no database to restore into and the stack fails; the live database stays", null));
-        stages.add(new RestoreStage(client, restore, dumpFile, dumpSize, DumpFormat.detect(dumpFile), jobs));
+        stages.add(new RestoreStage(client, restore, dumpFile, dumpSize, format, jobs));
         stages.add(sql("swap", "close " + SqlNames.quoteIdentifier(live) + " to new sessions, end its sessions, then in one"
                         + " transaction rename it to " + SqlNames.quoteIdentifier(previous) + " and the restored database to "
                         + SqlNames.quoteIdentifier(live),

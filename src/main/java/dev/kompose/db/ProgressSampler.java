@@ -40,11 +40,6 @@ final class ProgressSampler implements AutoCloseable {
         }
     }
 
-    /** The highest count sampled so far. */
-    synchronized long highest() {
-        return highest;
-    }
-
     /** Stops sampling; on success reports the final count as complete. */
     void finish(long finalBytes) {
         close();

@@ -23,10 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public record RestoreStage(PostgresClient client, String restoreDatabase, Path dumpFile, long dumpSize,
         DumpFormat format, int jobs) implements Stage {
 
-    public RestoreStage(PostgresClient client, String restoreDatabase, Path dumpFile, long dumpSize) {
-        this(client, restoreDatabase, dumpFile, dumpSize, DumpFormat.PLAIN, 1);
-    }
-
     public CommandSpec command() {
         return switch (format) {
             case PLAIN -> client.restore(restoreDatabase, dumpFile);

@@ -15,10 +15,6 @@ public record RunReport(List<StackReport> stacks, String cancelledBy, int cancel
         stacks = List.copyOf(stacks);
     }
 
-    public long count(StackOutcome outcome) {
-        return stacks.stream().filter(report -> report.outcome() == outcome).count();
-    }
-
     public long succeeded() {
         return stacks.stream().filter(report -> report.outcome().countsAsSuccess()).count();
     }

@@ -82,8 +82,8 @@ public final class DatabasePlanner {
         Path dumpFile = chosen.get().path();
         DumpVerdict verdict = chosen.get().verdict().orElseThrow();
         PostgresClient client = new PostgresClient(settings.get(), stack.folder());
-        ImportStages importStages = new ImportStages(client, dumpFile, chosen.get().file().size(), keepPrevious,
-                context.now(), jobs);
+        ImportStages importStages = new ImportStages(client, dumpFile, chosen.get().file().size(), verdict.format(),
+                keepPrevious, context.now(), jobs);
         List<Stage> stages = new ArrayList<>();
         stages.add(new CheckDumpStage(dumpFile, settings.get().name(), verdict));
         hooks.hook(stack, "pre_db_import", List.of(dumpFile.toString()),

@@ -22,7 +22,7 @@ public enum ProgressMode {
     }
 
     /**
-     * Whether a full-screen panel may open (NOTES.md: Lanterna ignores TERM=dumb, needs /dev/tty,
+     * Whether a full-screen panel may open (measured: Lanterna ignores TERM=dumb, needs /dev/tty,
      * and waits seconds for a size it never gets without a terminal): a console on both ends,
      * TERM set and not dumb, a known width, and not under CI.
      */

@@ -1,5 +1,7 @@
 package dev.kompose.read;
 
+import dev.kompose.compose.ComposeFacts;
+import dev.kompose.compose.PostgresServiceChoice;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.hooks.HookCatalog;
@@ -7,47 +9,64 @@ import dev.kompose.stack.Interpolator;
 import dev.kompose.stack.Stack;
 import dev.kompose.stack.StackEnvironment;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What planning needs to know about one stack, read once from disk before anything is planned:
- * its environment after layering, the hooks it defines, whether its compose file runs PostgreSQL,
- * and its dumps judged as far as the operation needs. Planners read this, never the disk.
+ * its environment after layering, the hooks it defines, the facts of its compose file, and its
+ * dumps judged as far as the operation needs. Planners read this, never the disk.
  *
  * @param stack the stack
  * @param root the stacks root
  * @param environment the layered environment
  * @param hooks the hook functions of its hooks.sh
- * @param runsPostgres its compose file has a service whose image names postgres
- * @param declaredProjectName the compose file's top-level {@code name:} as written (may hold
- *     ${VAR} references), or "" when it has none
+ * @param compose the facts of its compose file (services, images, project name), interpolated
+ *     with the layered environment
  * @param dumps the stack's dumps, as far as the operation needs them read
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        boolean runsPostgres, String declaredProjectName, DumpCatalog dumps) {
+        ComposeFacts compose, DumpCatalog dumps) {
 
     public StackSnapshot {
-        declaredProjectName = declaredProjectName == null ? "" : declaredProjectName;
-    }
-
-    /** How to reach the stack's database, or empty when it names none. */
-    public java.util.Optional<DatabaseSettings> databaseSettings() {
-        return DatabaseSettings.from(environment);
-    }
-
-    public Path folder() {
-        return stack.directory();
+        compose = compose == null ? ComposeFacts.empty() : compose;
+        dumps = dumps == null ? DumpCatalog.EMPTY : dumps;
     }
 
     public String name() {
         return stack.name();
     }
 
-    /** A database stack: its compose file runs postgres, or its environment sets DB_NAME. */
+    public Path folder() {
+        return stack.directory();
+    }
+
+    /** How to reach the stack's database, or empty when it names none. */
+    public Optional<DatabaseSettings> databaseSettings() {
+        return DatabaseSettings.from(environment);
+    }
+
+    /**
+     * The PostgreSQL service of its compose file: the one DB_SERVICE names, else the only service
+     * with a PostgreSQL image; or why there is none.
+     */
+    public PostgresServiceChoice postgresService() {
+        return compose.postgresService(environment.get("DB_SERVICE"));
+    }
+
+    /**
+     * Its compose file has a service with a PostgreSQL image (one or several), or DB_SERVICE names
+     * one of its services. Which one to use, or why none can be used, is {@link #postgresService()}.
+     */
+    public boolean runsPostgres() {
+        return !compose.postgresCandidates().isEmpty() || postgresService() instanceof PostgresServiceChoice.Chosen;
+    }
+
+    /** A database stack: its compose file runs PostgreSQL, or its environment sets DB_NAME. */
     public boolean isDatabaseStack() {
-        return runsPostgres || environment.stackValues().containsKey("DB_NAME");
+        return runsPostgres() || environment.stackValues().containsKey("DB_NAME");
     }
 
     /**
@@ -61,7 +80,7 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         if (configured != null && !configured.isEmpty()) {
             return configured;
         }
-        String declared = Interpolator.interpolate(declaredProjectName, environment::get).value().strip();
+        String declared = Interpolator.interpolate(compose.projectName(), environment::get).value().strip();
         if (!declared.isEmpty()) {
             return declared;
         }

@@ -192,4 +192,52 @@ class CommandLineBlackBoxTest {
                 result.out());
         assertTrue(result.out().endsWith("3 stacks\n"), result.out());
     }
+
+    @Test
+    void stacksNamedLikeKomposesOwnCommandsAreAddressedLikeAnyOther() throws Exception {
+        for (String name : List.of("journal", "list", "shell", "completion")) {
+            stacks.stackWithoutDatabase(name);
+        }
+        Path journalFile = temp.resolve("journal.jsonl");
+
+        for (String name : List.of("journal", "list", "shell")) {
+            KomposeProcess.Result result = docker.kompose().environment("KOMPOSE_JOURNAL", journalFile.toString())
+                    .run("-C", root.toString(), name, "ps");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(docker.composeCalls().get(docker.composeCalls().size() - 1)
+                    .startsWith("docker [compose] [-f] [compose.yaml] [ps] in=" + name + " "), docker.calls().toString());
+        }
+        KomposeProcess.Result completionStack = kompose("completion,", "ps");
+        assertEquals(0, completionStack.exitCode(), completionStack.toString());
+        assertTrue(docker.composeCalls().get(docker.composeCalls().size() - 1).contains("in=completion "), docker.calls().toString());
+
+        // the same words alone, or with their own options, are still the commands
+        KomposeProcess.Result journal = docker.kompose().environment("KOMPOSE_JOURNAL", journalFile.toString())
+                .run("-C", root.toString(), "journal", "--last", "2");
+        assertEquals(0, journal.exitCode(), journal.toString());
+        assertTrue(journal.out().contains("  shell  ps  succeeded"), journal.out());
+        assertFalse(journal.out().contains("  journal  ps  "), "--last 2 keeps the newest two: " + journal.out());
+        KomposeProcess.Result list = kompose("list");
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().endsWith("7 stacks\n"), list.out());
+        KomposeProcess.Result script = kompose("completion", "bash");
+        assertEquals(0, script.exitCode(), script.toString());
+        assertTrue(script.out().contains("complete -F _kompose kompose"), script.out());
+        KomposeProcess.Result stackJournal = docker.kompose().environment("KOMPOSE_JOURNAL", journalFile.toString())
+                .run("-C", root.toString(), "list", "journal");
+        assertEquals(0, stackJournal.exitCode(), stackJournal.toString());
+        assertTrue(stackJournal.out().contains("  list  ps  succeeded"), stackJournal.out());
+        assertFalse(stackJournal.out().contains("  shell  ps  "), "only the selected stack's entries: " + stackJournal.out());
+    }
+
+    @Test
+    void everyVerbExplainsItselfWithHelp() {
+        KomposeProcess.Result importHelp = kompose("alpha", "db:import", "--help");
+        assertEquals(0, importHelp.exitCode(), importHelp.toString());
+        assertTrue(importHelp.out().startsWith("Usage: kompose <PATTERN> db:import"), importHelp.out());
+        assertTrue(importHelp.out().contains("--keep-previous") && importHelp.out().contains("--jobs=N"), importHelp.out());
+        KomposeProcess.Result journalHelp = kompose("journal", "--help");
+        assertEquals(0, journalHelp.exitCode(), journalHelp.toString());
+        assertTrue(journalHelp.out().contains("--last=N"), journalHelp.out());
+    }
 }

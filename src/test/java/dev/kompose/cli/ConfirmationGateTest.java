@@ -42,7 +42,8 @@ class ConfirmationGateTest {
         dev.kompose.db.PostgresClient client = new dev.kompose.db.PostgresClient(
                 new dev.kompose.db.DatabaseSettings("localhost", "5432", "app", "pw-secret", "directus"), Path.of("/r/news"));
         java.util.List<dev.kompose.plan.Stage> stages = new dev.kompose.db.ImportStages(client,
-                Path.of("/r/news/directus_20251011_005049.sql"), 100, false, java.time.LocalDateTime.of(2025, 10, 11, 1, 0))
+                Path.of("/r/news/directus_20251011_005049.sql"), 100, dev.kompose.db.DumpFormat.PLAIN, false,
+                java.time.LocalDateTime.of(2025, 10, 11, 1, 0), 1)
                 .stages();
         assertEquals(Decision.SKIP, answer("n", new StackPlan("news", dev.kompose.testing.TestOperation.FOLDER, stages, List.of(), "", List.of(), Set.of())));
         String question = questions.get(0);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kompose.compose.ComposeFacts;
+import dev.kompose.compose.ComposeService;
 import dev.kompose.db.CheckDumpStage;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.db.DumpEntry;
@@ -41,14 +43,15 @@ class PurePlannerTest {
         Path file = FOLDER.resolve("directus_202510" + day + "_120000.sql");
         Optional<String> problem = complete ? Optional.empty() : Optional.of(file.getFileName() + " is truncated");
         return new DumpEntry(new DumpFile(file, LocalDateTime.of(2025, 10, Integer.parseInt(day), 12, 0), 1, 1000 + Integer.parseInt(day)),
-                Optional.of(new DumpVerdict(problem, problem, 1000, 0)));
+                Optional.of(new DumpVerdict(DumpFormat.PLAIN, problem, problem, 1000, 0)));
     }
 
     private static StackSnapshot snapshot(DumpCatalog dumps) {
         Map<String, String> values = Map.of("DB_NAME", "directus", "DB_USER", "directus", "DB_PASSWORD", "pw-secret");
         return new StackSnapshot(new Stack("news", FOLDER, FOLDER.resolve("compose.yaml")), FOLDER.getParent(),
                 new StackEnvironment(values, values, List.of()),
-                HookCatalog.parse(FOLDER.resolve("hooks.sh"), "hook_pre_db_import() {\n  echo pre\n}\n"), true, "", dumps);
+                HookCatalog.parse(FOLDER.resolve("hooks.sh"), "hook_pre_db_import() {\n  echo pre\n}\n"),
+                ComposeFacts.of("", List.of(ComposeService.of("db", "postgres:17"))), dumps);
     }
 
     @Test

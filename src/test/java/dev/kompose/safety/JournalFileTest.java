@@ -75,8 +75,10 @@ class JournalFileTest {
         assertEquals(List.of(List.of(1L, -2L), List.of(), Map.of()), read.entries().get(1).get("nested"));
 
         StringWriter out = new StringWriter();
-        int status = new JournalCommand(journal, new PrintWriter(out), new PrintWriter(new StringWriter()))
-                .run(List.of("--json"));
+        dev.kompose.cli.Session session = new dev.kompose.cli.Session(Map.of("KOMPOSE_JOURNAL", journal.file().toString()),
+                new dev.kompose.testing.FakeProcessRunner(), java.time.Clock.systemUTC(), new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        int status = dev.kompose.cli.CommandLines.create(session, question -> null).execute("journal", "--json");
         assertEquals(0, status);
         assertEquals(OLD_LINES, out.toString().replace(System.lineSeparator(), "\n"));
     }

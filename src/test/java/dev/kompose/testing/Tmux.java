@@ -26,8 +26,18 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts kompose with the arguments in a new 160x50 tmux session, the environment added. */
     public static Tmux start(Path scratch, Map<String, String> environment, String... arguments) throws IOException {
+        return start(scratch, environment, java.util.List.of(), arguments);
+    }
+
+    /**
+     * As {@link #start(Path, Map, String...)}, with the variables named in removed first (CI, say:
+     * a person's terminal has none).
+     */
+    public static Tmux start(Path scratch, Map<String, String> environment, java.util.List<String> removed,
+            String... arguments) throws IOException {
         String name = "kompose-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         StringBuilder script = new StringBuilder("#!/bin/bash\n");
+        removed.forEach(variable -> script.append("unset ").append(variable).append('\n'));
         environment.forEach((key, value) -> script.append("export ").append(key).append("='").append(value).append("'\n"));
         script.append("'").append(Path.of(System.getProperty("java.home"), "bin", "java")).append("' -XX:TieredStopAtLevel=1 -cp '")
                 .append(System.getProperty("java.class.path")).append("' dev.kompose.Main");

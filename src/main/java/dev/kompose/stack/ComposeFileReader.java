@@ -1,0 +1,136 @@
+package dev.kompose.stack;
+
+import dev.kompose.compose.ComposeFacts;
+import dev.kompose.compose.ComposeService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads a compose file into {@link ComposeFacts} with a real YAML parser (snakeyaml-engine with the
+ * YAML 1.2 core schema, so {@code 5432:5432} stays text as in compose). Only the standard YAML
+ * tags are constructed (never an application class; an unknown tag is a problem), aliases and
+ * the size of the file are limited, and nothing here ever throws on bad input: a file that
+ * cannot be read or parsed gives facts with a problem naming the file and, where the parser
+ * knows it, the line.
+ *
+ * <p>It lives in {@code stack} rather than {@code compose} because it interpolates with
+ * {@link Interpolator} and reads env files with {@link EnvFileParser}; the facts it builds stay in
+ * {@code compose}, which needs nothing from {@code stack}.
+ */
+public final class ComposeFileReader {
+    /** Larger compose files are not read at all (the biggest real ones are a few hundred KiB). */
+    static final long MAXIMUM_FILE_BYTES = 4L * 1024 * 1024;
+    private static final int MAXIMUM_CODE_POINTS = (int) MAXIMUM_FILE_BYTES;
+    /** Anchors are common in compose files (x- extension fields); alias bombs are not. */
+    private static final int MAXIMUM_ALIASES = 200;
+
+    private ComposeFileReader() {
+    }
+
+    /**
+     * Reads and parses a compose file as UTF-8.
+     *
+     * @param composeFile the compose file
+     * @param lookup the stack's layered environment: a variable's value, or null when it is unset
+     * @return the facts; problems instead of exceptions
+     */
+    public static ComposeFacts read(Path composeFile, Function<String, String> lookup) {
+        String text;
+        try {
+            if (Files.size(composeFile) > MAXIMUM_FILE_BYTES) {
+                return ComposeFacts.unreadable(composeFile + ": larger than " + MAXIMUM_FILE_BYTES / (1024 * 1024)
+                        + " MiB, not read");
+            }
+            text = Files.readString(composeFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            return ComposeFacts.unreadable(composeFile + ": no such file");
+        } catch (CharacterCodingException notText) {
+            return ComposeFacts.unreadable(composeFile + ": not UTF-8 text");
+        } catch (IOException | UncheckedIOException | SecurityException unreadable) {
+            return ComposeFacts.unreadable(composeFile + ": cannot read: " + unreadable.getMessage());
+        }
+        return parse(composeFile, text, lookup);
+    }
+
+    /**
+     * Parses the text of a compose file.
+     *
+     * @param source the file the text came from (named in problems; env_file paths are relative to its folder)
+     * @param text the file's text
+     * @param lookup the stack's layered environment: a variable's value, or null when it is unset
+     * @return the facts; problems instead of exceptions
+     */
+    public static ComposeFacts parse(Path source, String text, Function<String, String> lookup) {
+        Object document;
+        try {
+            document = new Load(settings(source)).loadFromString(text);
+        } catch (MarkedYamlEngineException invalid) {
+            return ComposeFacts.unreadable(describe(source, invalid));
+        } catch (YamlEngineException invalid) {
+            return ComposeFacts.unreadable(source + ": " + firstLine(invalid.getMessage()));
+        } catch (StackOverflowError tooDeep) {
+            return ComposeFacts.unreadable(source + ": nested too deeply to read");
+        }
+        if (document == null) {
+            return ComposeFacts.unreadable(source + ": empty compose file");
+        }
+        List<String> problems = new ArrayList<>();
+        ComposeServiceReader services = new ComposeServiceReader(source, lookup, problems);
+        Map<String, Object> top = services.mapping(document, "the file");
+        if (top == null) {
+            return new ComposeFacts("", List.of(), problems);
+        }
+        String projectName = services.text(top.get("name"), "name");
+        List<ComposeService> read = new ArrayList<>();
+        Object servicesValue = top.get("services");
+        Map<String, Object> serviceMap = servicesValue == null ? Map.of() : services.mapping(servicesValue, "services");
+        if (serviceMap != null) {
+            serviceMap.forEach((name, definition) -> services.service(name, definition).ifPresent(read::add));
+        }
+        return new ComposeFacts(projectName, read, problems);
+    }
+
+    private static LoadSettings settings(Path source) {
+        return LoadSettings.builder()
+                .setLabel(source.toString())
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAXIMUM_ALIASES)
+                .setCodePointLimit(MAXIMUM_CODE_POINTS)
+                .setUseMarks(true)
+                .build();
+    }
+
+    /** "file:line: problem" from the parser's mark (its lines count from 0). */
+    private static String describe(Path source, MarkedYamlEngineException invalid) {
+        String problem = invalid.getProblem() == null || invalid.getProblem().isBlank()
+                ? firstLine(invalid.getContext()) : firstLine(invalid.getProblem());
+        Mark mark = invalid.getProblemMark().or(invalid::getContextMark).orElse(null);
+        return mark == null ? source + ": " + problem : source + ":" + (mark.getLine() + 1) + ": " + problem;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "not valid YAML";
+        }
+        String stripped = message.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+}
