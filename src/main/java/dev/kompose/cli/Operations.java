@@ -71,7 +71,9 @@ public final class Operations {
         StackReader reader = new StackReader(session.root(), session.processEnvironment(), session.network(),
                 session.overrides());
         for (EnvProblem problem : reader.rootProblems()) {
-            session.err().println("[WARN] " + problem.describe());
+            if (!problem.isError()) { // the root .env's errors fail every stack and are named there
+                session.err().println("[WARN] " + problem.describe());
+            }
         }
         Listings listings = new Listings(session.out(), new Style(session.colour()));
         switch (command) {
@@ -86,7 +88,7 @@ public final class Operations {
             default -> {
                 boolean locked = StackLocks.LOCKED_COMMANDS.contains(command);
                 boolean waitForLock = locked && rest.remove(StackLocks.WAIT_OPTION);
-                Function<StackSnapshot, StackPlan> planner = planner(command, rest, dryRun, reader);
+                Function<StackSnapshot, StackPlan> planner = refusingBadEnvFiles(planner(command, rest, dryRun, reader));
                 Plan plan = new Plan(describe(command, rest), stacks.stream().map(reader::read).map(planner).toList());
                 return executeGuarded(plan, stacks, locked, waitForLock, dryRun, gate, listeners, cancellation);
             }
@@ -122,6 +124,21 @@ public final class Operations {
             RunReport report = runner.run(plan);
             return report.exitCode();
         }
+    }
+
+    /**
+     * A stack whose .env holds what Docker Compose refuses fails before anything runs, naming file,
+     * line and reason; the other stacks go on.
+     */
+    static Function<StackSnapshot, StackPlan> refusingBadEnvFiles(Function<StackSnapshot, StackPlan> planner) {
+        return stack -> {
+            if (!stack.environment().hasErrors()) {
+                return planner.apply(stack);
+            }
+            List<String> errors = stack.environment().errorLines();
+            return StackPlan.invalid(stack.name(), "Docker Compose would refuse the .env: " + String.join("; ", errors),
+                    stack.environment().problemLines(), stack.environment().secretValues());
+        };
     }
 
     private Function<StackSnapshot, StackPlan> planner(String command, List<String> rest, boolean dryRun,

@@ -33,6 +33,11 @@ public record StackPlan(String stackName, List<Stage> stages, List<Stage> cleanu
         return new StackPlan(stackName, List.of(new FailingStage(error)), List.of(), "", problems, Set.of());
     }
 
+    /** A plan that cannot run because planning found an error; secrets are still masked in what is shown. */
+    public static StackPlan invalid(String stackName, String error, List<String> problems, Set<String> secretValues) {
+        return new StackPlan(stackName, List.of(new FailingStage(error)), List.of(), "", problems, secretValues);
+    }
+
     public boolean isSkipped() {
         return !skipReason.isEmpty();
     }
