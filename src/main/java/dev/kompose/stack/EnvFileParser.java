@@ -234,7 +234,7 @@ public final class EnvFileParser {
     private String readValue(String key, int statementStart) {
         if (position < text.length() && (text.charAt(position) == '\'' || text.charAt(position) == '"')) {
             char quote = text.charAt(position);
-            String raw = readQuoted(quote, statementStart);
+            String raw = readQuoted(quote);
             warnAboutTextAfterClosingQuote(statementStart);
             return quote == '"' ? interpolate(key, DoubleQuotedEscapes.apply(raw), statementStart) : raw;
         }
@@ -249,7 +249,7 @@ public final class EnvFileParser {
     }
 
     /** Reads a quoted value starting at the opening quote; {@code \} followed by the quote is the quote. */
-    private String readQuoted(char quote, int statementStart) {
+    private String readQuoted(char quote) {
         int openingQuote = position;
         StringBuilder content = new StringBuilder();
         int index = openingQuote + 1;
