@@ -39,6 +39,7 @@ final class Listings {
         }
         printTable(rows);
         for (StackSnapshot stack : stacks) {
+            stack.environment().errorLines().forEach(problem -> out.println(style.red("[ERROR]") + " " + problem));
             stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
             stack.compose().problems().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
         }

@@ -63,7 +63,8 @@ public final class Operations {
         Settings settings = session.settings();
         StackReader reader = new StackReader(settings.root(), session.processEnvironment(), settings.network(),
                 settings.overrides());
-        reader.rootProblems().forEach(problem -> session.err().println("[WARN] " + problem.describe()));
+        reader.rootProblems().stream().filter(problem -> !problem.isError()) // errors fail every stack, named there
+                .forEach(problem -> session.err().println("[WARN] " + problem.describe()));
         return reader;
     }
 
@@ -94,13 +95,26 @@ public final class Operations {
                 dryRun, operation.usesCompose() ? composeProgram() : null);
         Plan plan = new Plan(operation, stacks.stream()
                 .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump()))
-                .map(snapshot -> operation.plan(snapshot, context)).toList());
+                .map(snapshot -> refusingBadEnvFiles(snapshot).orElseGet(() -> operation.plan(snapshot, context))).toList());
         Cancellation cancellation = Interrupts.begin();
         try {
             return executeGuarded(plan, dryRun, gate(dryRun), cancellation);
         } finally {
             Interrupts.end();
         }
+    }
+
+    /**
+     * A stack whose .env holds what Docker Compose refuses fails before anything runs, naming file,
+     * line and reason; the other stacks go on.
+     */
+    static java.util.Optional<dev.kompose.plan.StackPlan> refusingBadEnvFiles(StackSnapshot stack) {
+        if (!stack.environment().hasErrors()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(dev.kompose.plan.StackPlan.invalid(stack.name(), stack.folder(),
+                "Docker Compose would refuse the .env: " + String.join("; ", stack.environment().errorLines()),
+                stack.environment().problemLines(), stack.environment().secretValues()));
     }
 
     private StageGate gate(boolean dryRun) {

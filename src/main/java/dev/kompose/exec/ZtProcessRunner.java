@@ -24,6 +24,7 @@ import org.zeroturnaround.exec.stream.LogOutputStream;
  */
 public final class ZtProcessRunner implements ProcessRunner {
     private static final Duration GRACE = Duration.ofSeconds(3);
+    private final CallerLocale callerLocale = CallerLocale.from(System.getenv());
 
     @Override
     public ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
@@ -42,7 +43,7 @@ public final class ZtProcessRunner implements ProcessRunner {
             ProcessExecutor executor = new ProcessExecutor()
                     .command(argv)
                     .directory(command.workingDirectory().toFile())
-                    .environment(command.environment())
+                    .environment(callerLocale.forChild(command.environment()))
                     .redirectOutput(lineStream(observer, OutputStreamName.STDOUT))
                     .redirectError(lineStream(observer, OutputStreamName.STDERR))
                     .exitValueNormal()

@@ -40,6 +40,12 @@ public record StackPlan(String stackName, Path folder, List<Stage> stages, List<
         return new StackPlan(stackName, folder, newStages, newCleanupStages, skipReason, problems, secretValues);
     }
 
+    /** As {@link #invalid(String, Path, String, List)}, masking secretValues in the error (it may quote a .env line). */
+    public static StackPlan invalid(String stackName, Path folder, String error, List<String> problems,
+            Set<String> secretValues) {
+        return new StackPlan(stackName, folder, List.of(new FailingStage(error)), List.of(), "", problems, secretValues);
+    }
+
     public boolean isSkipped() {
         return !skipReason.isEmpty();
     }

@@ -17,58 +17,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * Parses Docker Compose {@code .env} files.
+ * Reads {@code .env} files exactly as Docker Compose does (compose-go's dotenv reader), with one
+ * deliberate difference: references look at the file's own earlier values before the earlier
+ * layers, because in kompose a {@code .env} wins over the process environment.
  *
- * <p>Each line is blank, a comment ({@code #} as its first non-blank character) or a statement
- * {@code [export] KEY=VALUE}. Whitespace around the key and the {@code =} is ignored. Keys must
- * match {@code [A-Za-z_][A-Za-z0-9_.-]*}. Values are:
+ * <p>The file is a sequence of statements separated by blanks, newlines and comments ({@code #} as
+ * the first non-blank character, to the end of the line). A statement is {@code [export ]KEY=VALUE},
+ * {@code KEY: VALUE}, or a bare {@code KEY} alone on its line, which takes KEY's value from the
+ * earlier layers (nothing when they do not set it). Keys are letters and numbers of any script and
+ * {@code _ . - [ ]}; blanks around them are ignored. Values are:
  * <ul>
- *   <li>unquoted: trailing whitespace is removed, whitespace followed by {@code #} starts a
- *       comment, and variable references are expanded;</li>
- *   <li>single-quoted: taken literally, on one line;</li>
- *   <li>double-quoted: may span lines; {@code \n \t \r \\ \" \$} are escapes (other backslashes are
- *       kept), then variable references are expanded.</li>
+ *   <li>unquoted: to the end of the line, cut at the first space followed by {@code #}, trailing
+ *       whitespace removed, then interpolated;</li>
+ *   <li>single-quoted: literal, may span lines; {@code \'} is a quote, other backslashes stay;</li>
+ *   <li>double-quoted: may span lines; {@code \"} is a quote, then {@link DoubleQuotedEscapes},
+ *       then interpolation.</li>
  * </ul>
- * References are expanded by {@link Interpolator}, looking up keys defined earlier in the same
- * file first, then the caller's lookup; unset variables expand to nothing.
+ * Text after a closing quote is the next statement, as in Compose. Only {@code \n} ends a line
+ * ({@code \r} is a blank); a byte order mark at the start is ignored. References are expanded by
+ * {@link Interpolator}.
  *
- * <p>Nothing is ever executed: {@code $(...)} and backticks are plain text. Bad content never
- * throws. Each malformed statement yields an {@link EnvProblem} naming the line where the
- * statement starts (or, for text after a closing quote, that line), defines no variable, and
- * parsing resumes on the following line. Values may not contain NUL. Line breaks
- * are {@code \n}, {@code \r\n} or a lone {@code \r}; a byte order mark at the start is ignored.
+ * <p>Nothing is ever executed. Bad content never throws: what Compose rejects is an
+ * {@link EnvProblem.Severity#ERROR error} naming the line (the file cannot be used), and reading
+ * goes on with the next line so every error is reported; what Compose accepts but is probably a
+ * mistake is a {@link EnvProblem.Severity#WARNING warning}. Values may not contain NUL, which no
+ * environment variable can hold.
  */
 public final class EnvFileParser {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final String EXPORT = "export";
 
     private final Path source;
-    private final List<String> lines;
+    private final String text;
     private final Function<String, String> earlierLayers;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<EnvProblem> problems = new ArrayList<>();
-    /** Index in {@link #lines} of the next line to read. */
-    private int nextLine;
+    /** Offset in {@link #text} of the next character to read. */
+    private int position;
+    /** Offsets of the line breaks, computed when a problem first needs a line number. */
+    private int[] lineBreaks;
 
-    /** A value as written, before interpolation, or the reason it could not be read. */
-    private record RawValue(String text, boolean interpolated, String problem, int problemLine) {
-
-        static RawValue of(String text, boolean interpolated) {
-            return new RawValue(text, interpolated, null, 0);
-        }
-
-        static RawValue problem(String problem, int problemLine) {
-            return new RawValue(null, false, problem, problemLine);
-        }
-    }
-
-    private EnvFileParser(Path source, List<String> lines, Function<String, String> earlierLayers) {
+    private EnvFileParser(Path source, String text, Function<String, String> earlierLayers) {
         this.source = source;
-        this.lines = lines;
+        this.text = text;
         this.earlierLayers = earlierLayers;
     }
 
@@ -77,23 +70,22 @@ public final class EnvFileParser {
      *
      * @param source the file the text came from, used in problems
      * @param text   the content of the file
-     * @param lookup supplies earlier environment layers for interpolation: returns a variable's
-     *               value, or {@code null} if it is unset; {@code null} means no earlier layers
+     * @param lookup supplies earlier environment layers: returns a variable's value, or {@code null}
+     *               if it is unset; {@code null} means no earlier layers
      * @return the values defined and the problems found; never throws on bad content
      */
     public static EnvFile parse(Path source, String text, Function<String, String> lookup) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
         String withoutByteOrderMark = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        EnvFileParser parser = new EnvFileParser(source, withoutByteOrderMark.lines().toList(),
-                lookup == null ? name -> null : lookup);
-        parser.parseAllLines();
+        EnvFileParser parser = new EnvFileParser(source, withoutByteOrderMark, lookup == null ? name -> null : lookup);
+        parser.parseAll();
         return new EnvFile(source, parser.values, parser.problems);
     }
 
     /**
      * Reads and parses a file as UTF-8. A missing file gives {@link EnvFile#empty(Path)}; a file
-     * that cannot be read or is not valid UTF-8 gives no values and one problem at line 1.
+     * that cannot be read or is not valid UTF-8 gives no values and one error at line 1.
      *
      * @param file   the file to read
      * @param lookup supplies earlier environment layers, as for {@link #parse(Path, String, Function)}
@@ -126,8 +118,8 @@ public final class EnvFileParser {
             for (int index = 0; index < offset; index++) {
                 line += bytes[index] == '\n' ? 1 : 0;
             }
-            return unreadable(file, "file is not valid UTF-8: malformed byte sequence at byte offset "
-                    + offset + " (line " + line + ")");
+            return unreadable(file, "file is not valid UTF-8: malformed byte sequence at byte offset " + offset
+                    + " (line " + line + "); kompose passes values on as UTF-8 and cannot keep these bytes intact");
         }
         return parse(file, output.flip().toString(), lookup);
     }
@@ -136,156 +128,276 @@ public final class EnvFileParser {
         return new EnvFile(file, Map.of(), List.of(new EnvProblem(file, 1, message)));
     }
 
-    private void parseAllLines() {
-        while (nextLine < lines.size()) {
-            int lineNumber = nextLine + 1;
-            parseStatement(lines.get(nextLine++), lineNumber);
+    private void parseAll() {
+        while (skipBlanksAndComments()) {
+            try {
+                parseStatement();
+            } catch (StatementError error) {
+                problems.add(new EnvProblem(source, lineOf(error.offset), error.getMessage()));
+                skipPastLineBreak(error.resumeFrom);
+            }
         }
     }
 
-    private void parseStatement(String line, int lineNumber) {
-        String statement = line.stripLeading();
-        if (statement.isEmpty() || statement.startsWith("#")) {
-            return;
-        }
-        int equals = statement.indexOf('=');
-        if (equals < 0) {
-            addProblem(lineNumber, "expected KEY=VALUE, found " + QuotedText.quote(statement.stripTrailing()));
-            return;
-        }
-        String key = withoutExport(statement.substring(0, equals).strip());
-        // Read the value even when the key is bad, so a multi-line value is skipped as a whole.
-        RawValue rawValue = readValue(statement.substring(equals + 1), lineNumber);
-        if (key.isEmpty()) {
-            addProblem(lineNumber, "missing key before \"=\", found " + QuotedText.quote(statement.stripTrailing()));
-            return;
-        }
-        if (!KEY.matcher(key).matches()) {
-            addProblem(lineNumber, "invalid key name " + QuotedText.quote(key)
-                    + " (a key must match " + KEY.pattern() + ")");
-            return;
-        }
-        if (rawValue.problem() != null) {
-            addProblem(rawValue.problemLine(), rawValue.problem());
-            return;
-        }
-        String value = rawValue.text();
-        if (rawValue.interpolated()) {
-            Interpolator.Result result = Interpolator.interpolate(value, this::lookup);
-            result.problems().forEach(problem -> addProblem(lineNumber, "in value of " + key + ": " + problem));
-            if (!result.problems().isEmpty()) {
-                return;
+    /** Skips whitespace, newlines and comment lines; returns false at the end of the text. */
+    private boolean skipBlanksAndComments() {
+        while (position < text.length()) {
+            int codePoint = text.codePointAt(position);
+            if (codePoint == '#') {
+                int lineEnd = text.indexOf('\n', position);
+                position = lineEnd < 0 ? text.length() : lineEnd + 1;
+            } else if (GoText.isSpace(codePoint)) {
+                position += Character.charCount(codePoint);
+            } else {
+                return true;
             }
-            value = result.value();
+        }
+        return false;
+    }
+
+    private void parseStatement() {
+        int statementStart = position;
+        if (text.startsWith(EXPORT, position) && position + EXPORT.length() < text.length()
+                && isRegexSpace(text.charAt(position + EXPORT.length()))) {
+            position = skipBlanks(position + EXPORT.length());
+        }
+        int keyStart = position;
+        int keyEnd = -1;
+        char terminator = 0;
+        while (position < text.length()) {
+            int codePoint = text.codePointAt(position);
+            if (codePoint == '=' || codePoint == ':' || codePoint == '\n') {
+                keyEnd = position;
+                terminator = (char) codePoint;
+                position++;
+                break;
+            }
+            if (!GoText.isBlank(codePoint) && !GoText.isKeyCharacter(codePoint)) {
+                String message = "unexpected character " + QuotedText.quote(Character.toString(codePoint))
+                        + " in variable name " + QuotedText.quote(lineText(statementStart));
+                int badCharacter = position;
+                discardValueAfterSeparator();
+                throw new StatementError(message, badCharacter, Math.max(badCharacter, valueEnd()));
+            }
+            position += Character.charCount(codePoint);
+        }
+        if (keyEnd < 0) {
+            // Compose reads a last line without "=" or line break as a value without a name, and drops it
+            warn(statementStart, QuotedText.quote(lineText(statementStart)) + " on the last line has no \"=\" and no line"
+                    + " break after it: Docker Compose ignores it (end the file with a line break to take it from the"
+                    + " environment)");
+            return;
+        }
+        String key = GoText.stripTrailingSpace(text.substring(keyStart, keyEnd));
+        if (key.indexOf(' ') >= 0) {
+            if (terminator != '\n') {
+                position = keyEnd;
+                discardValueAfterSeparator();
+            }
+            throw new StatementError("key cannot contain a space: " + QuotedText.quote(key), statementStart,
+                    Math.max(keyEnd, valueEnd()));
+        }
+        if (key.codePoints().anyMatch(GoText::isBlank)) {
+            warn(statementStart, "key " + QuotedText.quote(key) + " contains a blank character: Docker Compose"
+                    + " keeps it as part of the name");
+        }
+        if (terminator == '\n') {
+            inherit(key, statementStart);
+            return;
+        }
+        position = skipBlanks(position);
+        String value = readValue(key, statementStart);
+        if (key.isEmpty()) {
+            warn(statementStart, "no variable name before " + QuotedText.quote(String.valueOf(terminator))
+                    + ": Docker Compose ignores this value");
+            return;
         }
         if (value.indexOf('\0') >= 0) {
-            addProblem(lineNumber, "value of " + key + " contains a NUL character, which environment variables cannot hold");
-            return;
+            throw new StatementError("value of " + key + " contains a NUL character, which environment variables"
+                    + " cannot hold", statementStart, valueEnd());
         }
         values.put(key, value);
     }
 
-    private static String withoutExport(String keyPart) {
-        if (keyPart.startsWith(EXPORT) && keyPart.length() > EXPORT.length()
-                && Character.isWhitespace(keyPart.charAt(EXPORT.length()))) {
-            return keyPart.substring(EXPORT.length()).strip();
+    /** A bare {@code NAME}: its value comes from the earlier layers; nothing when they do not set it. */
+    private void inherit(String key, int statementStart) {
+        if (key.isEmpty()) {
+            warn(statementStart, "\"export\" without a variable name");
+            return;
         }
-        return keyPart;
+        String inherited = earlierLayers.apply(key);
+        if (inherited != null) {
+            values.put(key, inherited);
+        }
+    }
+
+    private String readValue(String key, int statementStart) {
+        if (position < text.length() && (text.charAt(position) == '\'' || text.charAt(position) == '"')) {
+            char quote = text.charAt(position);
+            String raw = readQuoted(quote);
+            warnAboutTextAfterClosingQuote(statementStart);
+            return quote == '"' ? interpolate(key, DoubleQuotedEscapes.apply(raw), statementStart) : raw;
+        }
+        int separatorEnd = position;
+        int lineEnd = text.indexOf('\n', position);
+        String line = text.substring(position, lineEnd < 0 ? text.length() : lineEnd);
+        position = lineEnd < 0 ? text.length() : lineEnd + 1;
+        int comment = line.indexOf(" #");
+        String value = GoText.stripTrailingSpace(comment < 0 ? line : line.substring(0, comment));
+        warnAboutUnquotedValue(key, value, separatorEnd, statementStart);
+        return interpolate(key, value, statementStart);
+    }
+
+    /** Reads a quoted value starting at the opening quote; {@code \} followed by the quote is the quote. */
+    private String readQuoted(char quote) {
+        int openingQuote = position;
+        StringBuilder content = new StringBuilder();
+        int index = openingQuote + 1;
+        while (index < text.length()) {
+            char character = text.charAt(index);
+            if (character == '\\' && index + 1 < text.length()) {
+                char escaped = text.charAt(index + 1);
+                if (escaped != quote) {
+                    content.append('\\');
+                }
+                content.append(escaped);
+                index += 2;
+            } else if (character == quote) {
+                position = index + 1;
+                return content.toString();
+            } else if (character == '\\') {
+                break; // a backslash as the very last character escapes nothing and closes nothing
+            } else {
+                content.append(character);
+                index++;
+            }
+        }
+        String kind = quote == '"' ? "double" : "single";
+        throw new StatementError("unterminated " + kind + "-quoted value " + QuotedText.quote(lineText(openingQuote))
+                + " (no closing quote before the end of the file"
+                + (quote == '\'' ? "; inside single quotes \\' is a quote, not the end" : "") + ")",
+                openingQuote, openingQuote);
+    }
+
+    private void warnAboutTextAfterClosingQuote(int statementStart) {
+        int next = skipBlanks(position);
+        if (next < text.length() && text.charAt(next) != '\n' && text.charAt(next) != '#') {
+            warn(statementStart, "text after the closing quote, " + QuotedText.quote(lineText(next))
+                    + ", is read as another statement (as Docker Compose does)");
+        }
+    }
+
+    private void warnAboutUnquotedValue(String key, String value, int separatorEnd, int statementStart) {
+        boolean blankBeforeValue = separatorEnd > 0 && GoText.isBlank(text.charAt(separatorEnd - 1));
+        if (value.startsWith("#") && blankBeforeValue) {
+            warn(statementStart, "the value of " + key + " starts with \"#\": Docker Compose reads it as the value,"
+                    + " not as a comment (leave the value empty with " + key + "=)");
+        }
+        for (int index = value.indexOf('#'); index > 0; index = value.indexOf('#', index + 1)) {
+            if (GoText.isSpace(value.charAt(index - 1))) {
+                warn(statementStart, "in the value of " + key + " only a space before \"#\" starts a comment:"
+                        + " Docker Compose keeps " + QuotedText.quote(value.substring(index - 1)) + " in the value");
+                break;
+            }
+        }
+        if (value.indexOf('\r') >= 0) {
+            warn(statementStart, "the value of " + key + " contains a carriage return that does not end a line:"
+                    + " Docker Compose keeps it in the value");
+        }
+    }
+
+    private String interpolate(String key, String value, int statementStart) {
+        Interpolator.Result result = Interpolator.interpolate(value, this::lookup);
+        result.warnings().forEach(warning -> warn(statementStart, "in value of " + key + ": " + warning));
+        if (!result.problems().isEmpty()) {
+            for (int index = 0; index < result.problems().size() - 1; index++) {
+                problems.add(new EnvProblem(source, lineOf(statementStart), "in value of " + key + ": "
+                        + result.problems().get(index)));
+            }
+            throw new StatementError("in value of " + key + ": " + result.problems().get(result.problems().size() - 1),
+                    statementStart, valueEnd());
+        }
+        return result.value();
     }
 
     private String lookup(String name) {
         return values.containsKey(name) ? values.get(name) : earlierLayers.apply(name);
     }
 
-    /** Reads the value after the {@code =}; may consume further lines for a multi-line value. */
-    private RawValue readValue(String afterEquals, int lineNumber) {
-        String value = afterEquals.stripLeading();
-        if (value.startsWith("'")) {
-            int closingQuote = value.indexOf('\'', 1);
-            if (closingQuote < 0) {
-                return RawValue.problem("unterminated single-quoted value " + QuotedText.quote(value.stripTrailing())
-                        + " (single-quoted values must close on the same line)", lineNumber);
-            }
-            return afterClosingQuote(value.substring(1, closingQuote), false,
-                    value.substring(closingQuote + 1), lineNumber, lineNumber);
-        }
-        if (value.startsWith("\"")) {
-            return readDoubleQuoted(value, lineNumber);
-        }
-        int comment = inlineCommentStart(afterEquals);
-        String withoutComment = comment < 0 ? afterEquals : afterEquals.substring(0, comment);
-        return RawValue.of(withoutComment.strip(), true);
-    }
-
-    /** Finds a {@code #} preceded by whitespace, or returns -1. */
-    private static int inlineCommentStart(String value) {
-        for (int index = value.indexOf('#'); index >= 0; index = value.indexOf('#', index + 1)) {
-            if (index > 0 && Character.isWhitespace(value.charAt(index - 1))) {
-                return index;
-            }
-        }
-        return -1;
-    }
-
-    private RawValue readDoubleQuoted(String value, int startLineNumber) {
-        StringBuilder content = new StringBuilder();
-        String current = value;
-        int index = 1;
-        int currentLineNumber = startLineNumber;
-        while (true) {
-            while (index < current.length()) {
-                char character = current.charAt(index);
-                if (character == '\\' && index + 1 < current.length()) {
-                    appendEscape(content, current.charAt(index + 1));
-                    index += 2;
-                } else if (character == '"') {
-                    return afterClosingQuote(content.toString(), true, current.substring(index + 1),
-                            startLineNumber, currentLineNumber);
-                } else {
-                    content.append(character);
-                    index++;
-                }
-            }
-            if (nextLine >= lines.size()) {
-                nextLine = startLineNumber; // resume on the line after the opening quote
-                return RawValue.problem("unterminated double-quoted value " + QuotedText.quote(value.stripTrailing())
-                        + " (no closing quote before the end of the file)", startLineNumber);
-            }
-            content.append('\n');
-            current = lines.get(nextLine++);
-            currentLineNumber++;
-            index = 0;
-        }
-    }
-
     /**
-     * Turns one backslash escape into text for the interpolator: {@code \$} becomes {@code $$},
-     * which the interpolator turns into a literal dollar sign.
+     * After a bad key, reads past the value that follows the first {@code =} or {@code :} on the line
+     * (it may span lines), so reading resumes after it; what the value holds is not reported.
      */
-    private static void appendEscape(StringBuilder content, char escaped) {
-        switch (escaped) {
-            case 'n' -> content.append('\n');
-            case 't' -> content.append('\t');
-            case 'r' -> content.append('\r');
-            case '\\' -> content.append('\\');
-            case '"' -> content.append('"');
-            case '$' -> content.append("$$");
-            default -> content.append('\\').append(escaped);
+    private void discardValueAfterSeparator() {
+        int lineEnd = text.indexOf('\n', position);
+        int limit = lineEnd < 0 ? text.length() : lineEnd;
+        for (int index = position; index < limit; index++) {
+            if (text.charAt(index) == '=' || text.charAt(index) == ':') {
+                int problemCount = problems.size();
+                position = skipBlanks(index + 1);
+                try {
+                    readValue("", index);
+                } catch (StatementError ignored) {
+                    // the bad key is the error to report
+                }
+                problems.subList(problemCount, problems.size()).clear();
+                return;
+            }
         }
     }
 
-    private static RawValue afterClosingQuote(String text, boolean interpolated, String rest,
-            int startLineNumber, int closingLineNumber) {
-        String trailing = rest.strip();
-        if (!trailing.isEmpty() && !trailing.startsWith("#")) {
-            String started = closingLineNumber == startLineNumber ? "" : " (value started on line " + startLineNumber + ")";
-            return RawValue.problem("unexpected text after closing quote: " + QuotedText.quote(trailing) + started,
-                    closingLineNumber);
-        }
-        return RawValue.of(text, interpolated);
+    /** The last character of the value just read (its closing quote, or its line break). */
+    private int valueEnd() {
+        return Math.max(0, position - 1);
     }
 
-    private void addProblem(int lineNumber, String message) {
-        problems.add(new EnvProblem(source, lineNumber, message));
+    private int skipBlanks(int from) {
+        int index = from;
+        while (index < text.length() && GoText.isBlank(text.codePointAt(index))) {
+            index += Character.charCount(text.codePointAt(index));
+        }
+        return index;
+    }
+
+    /** Continues after an error on the line following offset (or stays where reading stopped, if later). */
+    private void skipPastLineBreak(int offset) {
+        int lineEnd = text.indexOf('\n', offset);
+        position = Math.max(position, lineEnd < 0 ? text.length() : lineEnd + 1);
+    }
+
+    /** The rest of the line from offset, for messages. */
+    private String lineText(int offset) {
+        int lineEnd = text.indexOf('\n', offset);
+        return GoText.stripTrailingSpace(text.substring(offset, lineEnd < 0 ? text.length() : lineEnd));
+    }
+
+    private int lineOf(int offset) {
+        if (lineBreaks == null) {
+            lineBreaks = java.util.stream.IntStream.range(0, text.length()).filter(index -> text.charAt(index) == '\n').toArray();
+        }
+        int found = java.util.Arrays.binarySearch(lineBreaks, offset);
+        return (found >= 0 ? found : -found - 1) + 1;
+    }
+
+    private void warn(int offset, String message) {
+        problems.add(new EnvProblem(source, lineOf(offset), message, EnvProblem.Severity.WARNING));
+    }
+
+    /** Go's regular-expression {@code \s}: what may follow {@code export}. */
+    private static boolean isRegexSpace(char character) {
+        return character == ' ' || character == '\t' || character == '\n' || character == '\f' || character == '\r';
+    }
+
+    /** A statement Compose rejects: where it is, and where to continue reading. */
+    private static final class StatementError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+        private final int resumeFrom;
+
+        StatementError(String message, int offset, int resumeFrom) {
+            super(message, null, false, false);
+            this.offset = offset;
+            this.resumeFrom = resumeFrom;
+        }
     }
 }

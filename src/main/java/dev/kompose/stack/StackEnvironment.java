@@ -16,7 +16,8 @@ import java.util.TreeSet;
  *
  * @param values every variable, in layering order
  * @param stackValues only what the root and stack .env files, --network and -e set (what kompose adds for children)
- * @param problems malformed lines of the stack's .env file, with file and line (the root .env's are reported once per run)
+ * @param problems what reading the .env files found: every error of the root and stack .env (any error fails the
+ *     stack, as Docker Compose refuses such a file) and the stack .env's warnings (the root .env's are reported once per run)
  */
 public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
     private static final List<String> SECRET_NAME_PARTS =
@@ -50,7 +51,8 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
         added.putAll(overrides);
         Map<String, String> all = new LinkedHashMap<>(processEnvironment);
         all.putAll(added);
-        List<EnvProblem> problems = new ArrayList<>(stackEnv.problems());
+        List<EnvProblem> problems = new ArrayList<>(rootEnv.problems().stream().filter(EnvProblem::isError).toList());
+        problems.addAll(stackEnv.problems());
         return new StackEnvironment(all, added, problems);
     }
 
@@ -97,8 +99,18 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
         return secrets;
     }
 
-    /** Problems as operators read them: "file:line: message". */
+    /** Warnings as operators read them: "file:line: message" (what Compose accepts but is probably a mistake). */
     public List<String> problemLines() {
-        return problems.stream().map(EnvProblem::describe).toList();
+        return problems.stream().filter(problem -> !problem.isError()).map(EnvProblem::describe).toList();
+    }
+
+    /** Errors as operators read them: "file:line: message" (what Compose refuses; the stack cannot run). */
+    public List<String> errorLines() {
+        return problems.stream().filter(EnvProblem::isError).map(EnvProblem::describe).toList();
+    }
+
+    /** Whether a .env file of this stack holds something Docker Compose refuses. */
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(EnvProblem::isError);
     }
 }

@@ -135,16 +135,24 @@ class CommandLineBlackBoxTest {
     }
 
     @Test
-    void dotEnvContentIsNeverExecutedAndBadLinesNameFileAndLine() throws Exception {
+    void dotEnvContentIsNeverExecutedAndAFileComposeRefusesFailsOnlyItsStackBeforeAnythingRuns() throws Exception {
         Path marker = temp.resolve("executed");
         stacks.env("alpha", "A=$(touch " + marker + ")\nB=`touch " + marker + "`\ntouch " + marker + "\nFOO=ok\n");
+        stacks.hooks("alpha", "hook_pre_ps() { touch " + marker + "; }\n");
+        stacks.env("beta", "FOO=from-beta\nTAB=a\t# b\n");
 
-        KomposeProcess.Result result = kompose("alpha", "ps");
+        KomposeProcess.Result result = kompose("alpha,beta", "ps");
 
-        assertEquals(0, result.exitCode(), result.toString());
-        assertFalse(Files.exists(marker), ".env content was executed");
-        assertTrue(result.out().contains(root.resolve("alpha/.env") + ":3: expected KEY=VALUE, found \"touch "), result.out());
-        assertTrue(docker.composeCalls().get(0).contains("FOO=ok"), docker.calls().toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertFalse(Files.exists(marker), ".env content was executed, or a hook ran for a stack that failed");
+        assertTrue(result.out().contains("[FAILED] alpha: check: Docker Compose would refuse the .env: "
+                + root.resolve("alpha/.env") + ":3: unexpected character \"/\" in variable name \"touch "), result.out());
+        assertTrue(result.out().contains("[WARN] " + root.resolve("beta/.env") + ":2: in the value of TAB only a space"),
+                result.out());
+        assertEquals(1, docker.composeCalls().size(), docker.calls().toString());
+        assertTrue(docker.composeCalls().get(0).contains("in=beta FOO=from-beta"), docker.calls().toString());
+        assertTrue(result.out().contains("Summary: 1 succeeded, 1 failed out of 2 stacks"), result.out());
+        assertFalse(result.all().contains("Exception"), result.toString());
     }
 
     @Test

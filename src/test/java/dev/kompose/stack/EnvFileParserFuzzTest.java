@@ -24,8 +24,10 @@ class EnvFileParserFuzzTest {
 
     private static final Path SOURCE = Path.of("fuzz/.env");
     private static final int LINES = 3_000;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Pattern LOOKUP_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    /** What Compose accepts in a key: letters and numbers of any script, {@code _ . - [ ]}, and blanks inside. */
+    private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}_.\\[\\]-][\\p{L}\\p{N}_.\\[\\]\\t\\x0B\\f\\r\\u0085\\u00A0-]*");
+    /** What may be looked up: a reference's name, or a bare key. */
+    private static final Pattern LOOKUP_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|" + KEY.pattern());
     private static final String[] ALPHABET = {
         "=", "=", "$", "$", "$", "{", "{", "}", "}", ":", "-", "+", "?", "'", "'", "\"", "\"", "\\", "\\",
         "#", "`", "(", ")", " ", " ", "\t", "\n", "\r", "\r\n", "\0", "é", "日", "🎉", "\uFEFF", "\u202e",

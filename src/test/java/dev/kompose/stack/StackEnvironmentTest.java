@@ -3,6 +3,7 @@ package dev.kompose.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +48,18 @@ class StackEnvironmentTest {
     }
 
     @Test
-    void malformedLinesAreReportedWithFileAndLineAndTheRestStillLoads(@TempDir Path root) throws Exception {
-        Path stackEnv = Files.writeString(root.resolve(".env"), "GOOD=1\nrm -rf /\nALSO_GOOD=2\n");
+    void errorsAndWarningsAreReportedWithFileAndLine(@TempDir Path root) throws Exception {
+        Path stackEnv = Files.writeString(root.resolve(".env"), "GOOD=1\nrm -rf /\nALSO_GOOD=2\nTAB=a\t# b\n");
+        Path rootEnvFile = Files.writeString(root.resolve("root.env"), "R=${NEEDED:?set NEEDED}\n");
 
-        StackEnvironment environment = StackEnvironment.layer(Map.of(), EnvFile.empty(root.resolve("none")), stackEnv,
-                null, Map.of());
+        StackEnvironment environment = StackEnvironment.layer(Map.of(), EnvFileParser.read(rootEnvFile, name -> null),
+                stackEnv, null, Map.of());
 
-        assertEquals(List.of(stackEnv + ":2: expected KEY=VALUE, found \"rm -rf /\""), environment.problemLines());
+        assertTrue(environment.hasErrors());
+        assertEquals(List.of(rootEnvFile + ":1: in value of R: required variable NEEDED is missing a value: set NEEDED",
+                stackEnv + ":2: unexpected character \"/\" in variable name \"rm -rf /\""), environment.errorLines());
+        assertEquals(List.of(stackEnv + ":4: in the value of TAB only a space before \"#\" starts a comment: Docker"
+                + " Compose keeps \"\\t# b\" in the value"), environment.problemLines());
         assertEquals("2", environment.get("ALSO_GOOD"));
     }
 

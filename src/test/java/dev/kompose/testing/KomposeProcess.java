@@ -20,6 +20,7 @@ public final class KomposeProcess {
     private Path workingDirectory = Path.of(".").toAbsolutePath();
     private Duration timeout = Duration.ofMinutes(3);
     private java.io.File standardInput = new java.io.File("/dev/null");
+    private boolean withoutLocale;
 
     public KomposeProcess environment(String name, String value) {
         environment.put(name, value);
@@ -37,6 +38,17 @@ public final class KomposeProcess {
         return this;
     }
 
+    /**
+     * Runs kompose as cron or {@code ssh host kompose} would: an environment holding only what
+     * {@link #environment(String, String)} set plus PATH and HOME (no LANG, no LC_*), started
+     * through the launchers' shared locale logic ({@code launcher/utf8-locale.sh}), as ./kompose
+     * and the .deb's wrapper start it.
+     */
+    public KomposeProcess withoutLocale() {
+        this.withoutLocale = true;
+        return this;
+    }
+
     public KomposeProcess timeout(Duration limit) {
         this.timeout = limit;
         return this;
@@ -47,8 +59,20 @@ public final class KomposeProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.kompose.Main"));
         command.addAll(List.of(arguments));
+        if (withoutLocale) {
+            List<String> viaLauncherLogic = new ArrayList<>(List.of("/bin/sh", "-c",
+                    ". \"$0\" && kompose_utf8_locale && exec \"$@\"",
+                    Path.of("launcher/utf8-locale.sh").toAbsolutePath().toString()));
+            viaLauncherLogic.addAll(command);
+            command = viaLauncherLogic;
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().remove("KOMPOSE_ROOT");
+        if (withoutLocale) {
+            Map<String, String> inherited = Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home"));
+            builder.environment().clear();
+            builder.environment().putAll(inherited);
+        }
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(standardInput));
         return builder.start();

@@ -10,7 +10,8 @@ import java.util.List;
  * A stand-in {@code docker} (and {@code docker-compose}) on the PATH for black-box tests of the
  * compose pass-through: it records its arguments, folder and a few variables, one line each, and
  * exits as told (DOCKER_FAIL_IN_STACK=name fails in that stack's folder; COMPOSE_PLUGIN=missing
- * makes {@code docker compose version} fail).
+ * makes {@code docker compose version} fail). With RECORD_SECRET_OF=NAME it also writes the bytes
+ * of variable NAME, in hex, one line per call, to {@link #secretRecords()} (never the value itself).
  */
 public final class RecordingDocker {
     private static final String SCRIPT = """
@@ -19,6 +20,9 @@ public final class RecordingDocker {
               printf '%s' "$(basename "$0")"; printf ' [%s]' "$@"; printf ' in=%s' "$(basename "$PWD")"
               printf ' FOO=%s NETWORK_NAME=%s PROJECT=%s\\n' "${FOO-unset}" "${NETWORK_NAME-unset}" "${COMPOSE_PROJECT_NAME-unset}"
             } >> "$RECORD_LOG"
+            if [[ -n "${RECORD_SECRET_OF:-}" ]]; then
+              printf '%s' "${!RECORD_SECRET_OF-}" | od -An -tx1 | tr -d ' \n' >> "$RECORD_LOG.secret"; echo >> "$RECORD_LOG.secret"
+            fi
             if [[ "$(basename "$0")" == docker && "$1" == compose && "$2" == version ]]; then
               [[ "${COMPOSE_PLUGIN:-present}" == missing ]] && { echo "docker: 'compose' is not a docker command." >&2; exit 1; }
               echo "Docker Compose version v2.99.0-recording"; exit 0
@@ -50,6 +54,12 @@ public final class RecordingDocker {
 
     public List<String> calls() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** The hex bytes of the RECORD_SECRET_OF variable, one line per call. */
+    public List<String> secretRecords() throws IOException {
+        Path file = Path.of(log + ".secret");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     /** The recorded calls other than the plugin probe. */
