@@ -53,7 +53,7 @@ public final class Tmux implements AutoCloseable {
 
     /** Types text literally (no key names). */
     public Tmux type(String text) {
-        tmux("send-keys", "-t", session, "-l", text);
+        tmux("send-keys", "-t", session, "-l", "--", text);
         return this;
     }
 
