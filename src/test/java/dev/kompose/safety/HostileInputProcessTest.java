@@ -38,7 +38,7 @@ class HostileInputProcessTest {
                 + "SINGLE='; touch " + canaries + "/env-single'\n"
                 + "LONG=" + longValue + "\n"
                 + "UNICODE=ünïcödé 🙂\n"
-                + "broken line without equals\n");
+                + "TABBED=value\t#probably meant as a comment\n");
         folder.hooks("my stack", "hook_pre_ps() {\n  printf 'evil=[%s]\\n' \"$EVIL\" \"$BACK\" \"$QUOTED\" \"$SINGLE\" \"$UNICODE\"\n"
                 + "  printf 'long=%s\\n' \"${#LONG}\"\n  printf 'arg=[%s]\\n' \"$@\"\n}\n");
         List<String> arguments = List.of("$(touch " + canaries + "/arg-dollar)", "`touch " + canaries + "/arg-backtick`",
@@ -61,7 +61,18 @@ class HostileInputProcessTest {
                 "compose received the arguments word for word");
         assertTrue(result.out().contains("evil=[$(touch " + canaries + "/env-dollar)]"), result.toString());
         assertTrue(result.out().contains("long=10000"), result.toString());
-        assertTrue(result.out().contains("[WARN]"), "the broken .env line is reported: " + result);
+        assertTrue(result.out().contains("[WARN]"), "the doubtful .env line is reported: " + result);
         assertFalse(result.all().contains("Exception"), result.toString());
+
+        Files.writeString(root.resolve("my stack").resolve(".env"), "EVIL=$(touch " + canaries + "/refused)\n"
+                + "broken line without equals\n");
+        KomposeProcess.Result refused = new KomposeProcess().environment("KOMPOSE_COMPOSE", compose.toString())
+                .environment("KOMPOSE_JOURNAL", root.resolve("journal.jsonl").toString())
+                .run(argv.toArray(String[]::new));
+        assertEquals(1, refused.exitCode(), "a .env Compose refuses fails its stack: " + refused);
+        assertTrue(refused.out().contains(root.resolve("my stack").resolve(".env") + ":2:"), refused.toString());
+        try (var created = Files.list(canaries)) {
+            assertEquals(List.of(), created.toList(), "nothing ran for the refused stack");
+        }
     }
 }
