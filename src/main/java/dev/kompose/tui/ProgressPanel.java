@@ -152,7 +152,7 @@ public final class ProgressPanel implements RunListener, AutoCloseable {
     void awaitDrawn() throws InterruptedException {
         java.util.concurrent.CountDownLatch drawn = new java.util.concurrent.CountDownLatch(1);
         gui.getGUIThread().invokeLater(drawn::countDown);
-        drawn.await(5, TimeUnit.SECONDS);
+        drawn.await(30, TimeUnit.SECONDS);
         java.util.concurrent.CountDownLatch redrawn = new java.util.concurrent.CountDownLatch(1);
         gui.getGUIThread().invokeLater(() -> {
             try {
@@ -162,7 +162,7 @@ public final class ProgressPanel implements RunListener, AutoCloseable {
             }
             redrawn.countDown();
         });
-        redrawn.await(5, TimeUnit.SECONDS);
+        redrawn.await(30, TimeUnit.SECONDS);
     }
 
     /** Scrolls as if the key was pressed (tests). */
