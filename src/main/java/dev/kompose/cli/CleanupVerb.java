@@ -18,18 +18,14 @@ public final class CleanupVerb implements StackVerb {
     int keep = 1;
 
     @Mixin
-    VerbOptions.LockWait lockWait = new VerbOptions.LockWait();
-    @Mixin
-    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    VerbOptions.LockedRun run = new VerbOptions.LockedRun();
 
     @Override
     public int execute(String pattern, Operations operations) {
         if (keep < 0) {
             throw new UsageException("--keep must be 0 or more, not " + keep);
         }
-        return operations.run(pattern, new Cleanup(keep, lockWait.waitForLock), dryRun.dryRun);
+        return operations.run(pattern, new Cleanup(keep, run.lockWait.waitForLock), run.dryRun.dryRun);
     }
 
     /** The operation: how many complete dumps to keep. */

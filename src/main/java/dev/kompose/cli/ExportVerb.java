@@ -20,15 +20,11 @@ public final class ExportVerb implements StackVerb {
     DumpFormat format = DumpFormat.PLAIN;
 
     @Mixin
-    VerbOptions.LockWait lockWait = new VerbOptions.LockWait();
-    @Mixin
-    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    VerbOptions.LockedRun run = new VerbOptions.LockedRun();
 
     @Override
     public int execute(String pattern, Operations operations) {
-        return operations.run(pattern, new Export(format, lockWait.waitForLock), dryRun.dryRun);
+        return operations.run(pattern, new Export(format, run.lockWait.waitForLock), run.dryRun.dryRun);
     }
 
     /** The operation: dump in this format; wait for a busy lock or not. */

@@ -14,9 +14,7 @@ public final class HooksVerb implements StackVerb {
     List<String> names = new ArrayList<>();
 
     @Mixin
-    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    VerbOptions.Listing listing = new VerbOptions.Listing();
 
     @Override
     public int execute(String pattern, Operations operations) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code db:import [FILE]}: check, hook_pre_db_import FILE, restore into a new database, swap, hook_post_db_import FILE. */
 @Command(name = "db:import", sortOptions = false,
-        description = {"Restore FILE (default: the newest complete dump) into a new database, then swap it in for the",
-            "live one; psql, gunzip|psql or pg_restore --jobs N by the file's type."})
+        description = {"Restore FILE (default: the newest complete dump) into a new database, then swap",
+            "it in for the live one: psql, gunzip|psql or pg_restore --jobs N by the file's",
+            "type. The live database is dropped only after its replacement is in place."})
 public final class ImportVerb implements StackVerb {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The dump to restore (default: the newest complete dump of the stack).")
     String file;
@@ -27,18 +28,14 @@ public final class ImportVerb implements StackVerb {
     int jobs = 1;
 
     @Mixin
-    VerbOptions.LockWait lockWait = new VerbOptions.LockWait();
-    @Mixin
-    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    VerbOptions.LockedRun run = new VerbOptions.LockedRun();
 
     @Override
     public int execute(String pattern, Operations operations) {
         if (jobs < 1) {
             throw new UsageException("--jobs must be 1 or more, not " + jobs);
         }
-        return operations.run(pattern, new Import(file, keepPrevious, jobs, lockWait.waitForLock), dryRun.dryRun);
+        return operations.run(pattern, new Import(file, keepPrevious, jobs, run.lockWait.waitForLock), run.dryRun.dryRun);
     }
 
     /** The operation: which dump (null: the newest complete), keep the replaced database or not, restore workers. */

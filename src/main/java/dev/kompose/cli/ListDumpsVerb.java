@@ -8,9 +8,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "db:list", description = "List each selected stack's dumps, newest first, with size, date and completeness.")
 public final class ListDumpsVerb implements StackVerb {
     @Mixin
-    VerbOptions.DryRun dryRun = new VerbOptions.DryRun();
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    VerbOptions.Listing listing = new VerbOptions.Listing();
 
     @Override
     public int execute(String pattern, Operations operations) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -32,6 +33,24 @@ public final class VerbOptions {
     public static final class Help {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
         public boolean help;
+    }
+
+    /** What every verb that changes stacks under their lock takes after COMMAND: --wait, --dry-run, --help. */
+    public static final class LockedRun {
+        @Mixin
+        public LockWait lockWait = new LockWait();
+        @Mixin
+        public DryRun dryRun = new DryRun();
+        @Mixin
+        public Help help = new Help();
+    }
+
+    /** What every listing verb takes after COMMAND: --dry-run (accepted; a listing changes nothing) and --help. */
+    public static final class Listing {
+        @Mixin
+        public DryRun dryRun = new DryRun();
+        @Mixin
+        public Help help = new Help();
     }
 
     /** Parses --format plain|gzip|custom. */
