@@ -6,8 +6,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kompose completion bash|zsh|fish}: prints a completion script (the files in completions/ come from it). */
 @Command(name = "completion",
-        description = {"Print a completion script for bash, zsh or fish. Stack names, dump files and hooks are",
-            "completed at every TAB by asking kompose itself. Install, e.g.:",
+        description = {"Print a completion script for bash, zsh or fish. Stack names, dump files and",
+            "hooks are completed at every TAB by asking kompose itself. Install, e.g.:",
             "  kompose completion bash > ~/.local/share/bash-completion/completions/kompose"})
 public final class CompletionVerb implements StandaloneVerb {
     @Parameters(paramLabel = "SHELL", completionCandidates = VerbOptions.ShellNames.class, description = "bash, zsh or fish.")
