@@ -1,0 +1,25 @@
+#!/bin/sh
+# /usr/bin/kompose, installed by the kompose .deb: runs kompose on the package's own trimmed Java
+# runtime with the AOT cache trained at build time for that runtime and jar (packaging/build-deb.sh).
+# No Java, no Maven, no source scan: one exec. POSIX sh (dash starts faster than bash).
+app=/opt/kompose/lib
+
+# Locale hook (issue 15): the JVM decodes environment variables and file names with the locale's
+# charset, and cron, `ssh host cmd` and systemd often set no locale, so every non-ASCII character
+# would become '?'. When none is set, give the JVM a UTF-8 one (C.UTF-8 ships with libc on Debian).
+# Keep this in step with the checkout launcher ./kompose.
+if [ -z "${LC_ALL:-}${LC_CTYPE:-}${LANG:-}" ]; then
+  LC_CTYPE=C.UTF-8
+  export LC_CTYPE
+fi
+
+# Two caches: an AOT cache loads all its classes at start, and one-shot commands should not load
+# the shell's JLine and Lanterna. The shell's is chosen by the words on the line (bare kompose = shell).
+kind=run
+[ "$#" -eq 0 ] && kind=shell
+for word in "$@"; do
+  [ "$word" = shell ] && kind=shell
+done
+exec "$app/runtime/bin/java" -XX:AOTCache="$app/app/kompose-$kind.aot" \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m --enable-native-access=ALL-UNNAMED \
+  -jar "$app/app/kompose.jar" "$@"
