@@ -6,8 +6,8 @@
 #   2. The AOT caches (JEP 483/514) are trained by running that very runtime and jar in place: one for
 #      the one-shot commands, one for the shell (through `script`, which gives it a terminal).
 #   3. jpackage makes the .deb from the image; its tree is then completed with /usr/bin/kompose
-#      (packaging/kompose.sh), the bash/zsh/fish completions, the man page generated from the command
-#      model, and repacked with the image's files as trained (a cache checks its jar and runtime).
+#      (packaging/kompose.sh), the bash/zsh/fish completions and the man page, both generated from the
+#      command model of the jar, and repacked with the image's files as trained (a cache checks its jar and runtime).
 # Needs a JDK 25+ ($KOMPOSE_DEB_JDK, else the newest under /usr/lib/jvm), fakeroot and dpkg-deb.
 set -euo pipefail
 version="${1:?usage: build-deb.sh VERSION}"
@@ -73,10 +73,13 @@ for kind in run shell; do
 done
 chmod 644 "$app"/*.aot
 
-echo "build-deb: [$SECONDS s] man page from the command model"
-mkdir -p "$work/man"
+echo "build-deb: [$SECONDS s] man page and completions from the command model"
+mkdir -p "$work/man" "$work/completions"
 "$java" -cp "$app/kompose.jar" dev.kompose.manual.ManPage "$work/man/kompose.1"
 gzip -9n "$work/man/kompose.1"
+for shell in bash zsh fish; do
+  "$java" -jar "$app/kompose.jar" completion "$shell" >"$work/completions/kompose.$shell"
+done
 
 echo "build-deb: [$SECONDS s] .deb (jpackage)"
 # its .deb is only unpacked again below: not compressed (dpkg-deb reads this variable since 1.21.10)
@@ -92,9 +95,9 @@ fakeroot dpkg-deb -R "$work/jpackage/"kompose_*.deb "$root"
 rm -rf "$root/opt/kompose"
 cp -a "$image" "$root/opt/kompose"
 install -D -m 755 "$project/packaging/kompose.sh" "$root/usr/bin/kompose"
-install -D -m 644 "$project/completions/kompose.bash" "$root/usr/share/bash-completion/completions/kompose"
-install -D -m 644 "$project/completions/kompose.zsh" "$root/usr/share/zsh/vendor-completions/_kompose"
-install -D -m 644 "$project/completions/kompose.fish" "$root/usr/share/fish/vendor_completions.d/kompose.fish"
+install -D -m 644 "$work/completions/kompose.bash" "$root/usr/share/bash-completion/completions/kompose"
+install -D -m 644 "$work/completions/kompose.zsh" "$root/usr/share/zsh/vendor-completions/_kompose"
+install -D -m 644 "$work/completions/kompose.fish" "$root/usr/share/fish/vendor_completions.d/kompose.fish"
 install -D -m 644 "$work/man/kompose.1.gz" "$root/usr/share/man/man1/kompose.1.gz"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
 size="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
