@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # startup.sh [RUNS] — one-shot start-up as ratios to a bare JVM hello on the same JDK, in the same run.
 # For each JDK (default: the launcher's newest and Java 17; KOMPOSE_BENCH_JDKS="home1 home2" to choose)
-# it times with hyperfine (-N, medians of RUNS, 3 warm-ups): a hello class, then through ./kompose
+# it times with hyperfine (-N; RUNS runs in rounds of 3 over all commands; medians): a hello class, then through ./kompose
 # (KOMPOSE_JAVA_HOME pins the JDK): --version; --list and "*" ps --dry-run on 10 stacks; --list and
 # "*" db:export --dry-run on 1,000 stacks. With /usr/bin/kompose installed (the .deb) it times that too,
 # against Temurin 25's hello. Prints a Markdown table with the issue's targets, and the load average.
@@ -37,20 +37,34 @@ cases=(
   "\"*\" db:export --dry-run, 1,000 stacks|-C $work/1000 '*' db:export --dry-run|8"
 )
 
-table() { # table LABEL JSON
-  python3 - "$1" "$2" "${cases[@]}" <<'EOF'
-import json, sys
-label, path, cases = sys.argv[1], sys.argv[2], sys.argv[3:]
-results = json.load(open(path))["results"]
-hello = results[0]["median"]
-cpu = lambda r: (r["user"] + r["system"]) * 1000
-print(f"| {label}: JVM hello | {hello * 1000:.0f} ms | 1.0 | {cpu(results[0]):.0f} ms | |")
-for case, result in zip(cases, results[1:]):
+table() { # table LABEL JSON... — medians over all the rounds' runs
+  python3 - "$1" "${cases[@]}" -- "${@:2}" <<'EOF'
+import json, statistics, sys
+separator = sys.argv.index("--")
+label, cases, paths = sys.argv[1], sys.argv[2:separator], sys.argv[separator + 1:]
+times, cpu = {}, {}
+for path in paths:
+    for index, result in enumerate(json.load(open(path))["results"]):
+        times.setdefault(index, []).extend(result["times"])
+        cpu.setdefault(index, []).append((result["user"] + result["system"]) * 1000)
+median = {index: statistics.median(values) for index, values in times.items()}
+hello = median[0]
+print(f"| {label}: JVM hello | {hello * 1000:.0f} ms | 1.00 | {statistics.mean(cpu[0]):.0f} ms | |")
+for index, case in enumerate(cases, start=1):
     name, _, target = case.split("|")
-    ratio = result["median"] / hello
+    ratio = median[index] / hello
     verdict = "met" if ratio <= float(target) else "**not met**"
-    print(f"| {label}: {name} | {result['median'] * 1000:.0f} ms | {ratio:.2f} | {cpu(result):.0f} ms | ≤ {target}: {verdict} |")
+    print(f"| {label}: {name} | {median[index] * 1000:.0f} ms | {ratio:.2f} | {statistics.mean(cpu[index]):.0f} ms | ≤ {target}: {verdict} |")
 EOF
+}
+
+rounds() { # rounds NAME COMMAND... — RUNS runs of each command, in rounds of 3 so that a change in the
+  # machine's load falls on all of them alike; one JSON per round
+  local name="$1" round
+  shift
+  for ((round = 0; round * 3 < runs; round++)); do
+    hyperfine -N -w 1 -r 3 --style none --export-json "$work/$name-$round.json" "$@" >/dev/null 2>&1
+  done
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $runs runs each, medians"
@@ -69,9 +83,8 @@ for jdk in "${jdks[@]}"; do
     IFS='|' read -r _ arguments _ <<<"$case"
     commands+=("$kompose $arguments")
   done
-  KOMPOSE_JAVA_HOME="$jdk" KOMPOSE_COMPOSE="docker compose" hyperfine -N -w 3 -r "$runs" --style none \
-    --export-json "$work/$version.json" "${commands[@]}" >/dev/null 2>&1
-  table "./kompose, Java $version" "$work/$version.json"
+  KOMPOSE_JAVA_HOME="$jdk" KOMPOSE_COMPOSE="docker compose" rounds "$version" "${commands[@]}"
+  table "./kompose, Java $version" "$work/$version"-*.json
 done
 if [[ -x /usr/bin/kompose && -n "$newest" ]]; then
   commands=("$newest/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello")
@@ -80,9 +93,8 @@ if [[ -x /usr/bin/kompose && -n "$newest" ]]; then
     IFS='|' read -r _ arguments _ <<<"$case"
     commands+=("/usr/bin/kompose $arguments")
   done
-  KOMPOSE_COMPOSE="docker compose" hyperfine -N -w 3 -r "$runs" --style none \
-    --export-json "$work/deb.json" "${commands[@]}" >/dev/null 2>&1
-  table "/usr/bin/kompose (.deb)" "$work/deb.json"
+  KOMPOSE_COMPOSE="docker compose" rounds deb "${commands[@]}"
+  table "/usr/bin/kompose (.deb)" "$work"/deb-*.json
 fi
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
