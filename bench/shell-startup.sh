@@ -2,23 +2,24 @@
 # Time from launching `kompose -C stacks shell` in a real terminal (tmux) to the first prompt on screen,
 # as a ratio to a bare JVM hello on the same JDK launched and waited for the same way (tmux, polling),
 # alternating run by run. Prints each run and the medians.
-# Usage: bench/shell-startup.sh [RUNS] (default 9). KOMPOSE=/usr/bin/kompose times the installed .deb
-# (hello on its own runtime); KOMPOSE_JAVA_HOME pins the launcher's JDK (default: the newest it finds).
+# Usage: bench/shell-startup.sh [RUNS] (default 9). KOMPOSE=/usr/bin/kompose times the installed .deb;
+# KOMPOSE_JAVA_HOME pins the launcher's JDK (default: the newest it finds).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-9}"
 kompose="${KOMPOSE:-$here/kompose}"
-if [[ "$kompose" == /usr/bin/kompose ]]; then
-  jdk=/opt/kompose/lib/runtime
+# The hello runs on the JDK kompose runs on: KOMPOSE_JAVA_HOME, else the newest under /usr/lib/jvm (the
+# launcher's choice; for the .deb the full JDK of its runtime's build, whose jlink'd copy has no
+# default CDS archive, so a hello on it would be slow and flatter the ratio).
+jdk=""
+if [[ "$kompose" != /usr/bin/kompose && -n "${KOMPOSE_JAVA_HOME:-}" ]]; then
+  jdk="$KOMPOSE_JAVA_HOME"
 else
-  jdk="${KOMPOSE_JAVA_HOME:-}"
-  if [[ -z "$jdk" ]]; then   # the launcher's choice: the newest JDK under /usr/lib/jvm
-    best=0
-    for release in /usr/lib/jvm/*/release; do
-      major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
-      [[ -n "$major" ]] && ((major > best)) && best=$major jdk="${release%/release}"
-    done
-  fi
+  best=0
+  for release in /usr/lib/jvm/*/release; do
+    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
+    [[ -n "$major" ]] && ((major > best)) && best=$major jdk="${release%/release}"
+  done
 fi
 state="$(mktemp -d)"
 trap 'rm -rf "$state"' EXIT
