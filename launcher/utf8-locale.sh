@@ -13,6 +13,10 @@
 
 kompose_utf8_locale() {
   [ -n "${KOMPOSE_LOCALE_RESTORE+set}" ] && return 0   # already done (a launcher started by kompose)
+  # the usual case without a fork: the effective locale names UTF-8 (LC_ALL over LC_CTYPE over LANG)
+  case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+    *.UTF-8|*.utf8|*.UTF8|*.utf-8) return 0 ;;
+  esac
   command -v locale >/dev/null 2>&1 || return 0
   case "$(locale charmap 2>/dev/null)" in
     UTF-8|utf-8|utf8|UTF8) return 0 ;;

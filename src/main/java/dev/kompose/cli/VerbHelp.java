@@ -41,7 +41,7 @@ public final class VerbHelp {
     }
 
     /** "db:import [FILE] [--keep-previous] [--jobs N] ...": the verb's parameters and options from its model, help left out. */
-    static String synopsis(CommandModel.Verb verb) {
+    public static String synopsis(CommandModel.Verb verb) {
         CommandSpec spec = verb.spec();
         StringBuilder synopsis = new StringBuilder(verb.scope() == CommandModel.Scope.STACKS ? "<PATTERN> " : "")
                 .append(verb.scope() == CommandModel.Scope.BOTH ? "[<PATTERN>] " : "").append(verb.name());

@@ -1,0 +1,24 @@
+#!/bin/sh
+# /usr/bin/kompose, installed by the kompose .deb: runs kompose on the package's own trimmed Java
+# runtime with the AOT cache trained at build time for that runtime and jar (packaging/build-deb.sh).
+# No Java, no Maven, no source scan: one exec. POSIX sh (dash starts faster than bash).
+app=/opt/kompose/lib
+
+# The JVM decodes environment variables and file names with the locale's charset, and cron,
+# `ssh host cmd` and systemd often set none, so every non-ASCII character would become '?'. The same
+# script as the checkout launcher's gives the JVM a UTF-8 locale when the caller's is not, and has
+# kompose hand the caller's locale back to its children (launcher/utf8-locale.sh, docs/locale.md).
+. "$app/utf8-locale.sh"
+kompose_utf8_locale
+
+# Two caches: an AOT cache loads all its classes at start, and one-shot commands should not load
+# the shell's JLine and Lanterna. The shell's is chosen by the words on the line (bare kompose = shell).
+kind=run
+[ "$#" -eq 0 ] && kind=shell
+for word in "$@"; do
+  [ "$word" = shell ] && kind=shell
+done
+exec "$app/runtime/bin/java" -XX:AOTCache="$app/app/kompose-$kind.aot" \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xlog:disable -Xlog:all=warning:stderr \
+  --enable-native-access=ALL-UNNAMED \
+  -jar "$app/app/kompose.jar" "$@"
