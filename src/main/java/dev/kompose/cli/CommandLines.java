@@ -20,7 +20,9 @@ public final class CommandLines {
         PrintWriter err = session.err();
         Map<String, String> environment = session.processEnvironment();
         CommandLine commandLine = new CommandLine(new KomposeCommand(session, prompter)).setStopAtPositional(true);
-        commandLine.getCommandSpec().usageMessage().footer(footer().toArray(String[]::new));
+        // the footer lists every verb with its options: built only when help is printed, not at every start
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> String.join(System.lineSeparator(), footer()) + System.lineSeparator());
         return commandLine
                 .setOut(session.out())
                 .setErr(err)
@@ -33,7 +35,7 @@ public final class CommandLines {
     }
 
     /** The --help footer: the verbs from the command model, then what holds for all of them. */
-    static List<String> footer() {
+    public static List<String> footer() {
         List<String> lines = new ArrayList<>(VerbHelp.overview());
         lines.addAll(List.of("",
                 "COMMAND --help shows a command's options (kompose news db:import --help).",

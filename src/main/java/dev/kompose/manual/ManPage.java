@@ -158,7 +158,7 @@ public final class ManPage {
 
     /** The footer keeps its own layout (indented lists, examples); a heading line starts a section. */
     private static void footer(PrintWriter roff, UsageMessageSpec usage) {
-        String[] footer = usage.footer();
+        String[] footer = CommandLines.footer().toArray(String[]::new);
         if (footer.length == 0) {
             return;
         }
