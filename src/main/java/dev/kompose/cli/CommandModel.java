@@ -70,7 +70,7 @@ public final class CommandModel {
                     false, ExportVerb::new),
             new Verb("db:import", "restore a dump (default: the newest complete one) in place of the live db", Scope.STACKS, Completes.DUMP_FILES,
                     false, ImportVerb::new),
-            new Verb("db:cleanup", "delete all but the newest N complete dumps (default 1)", Scope.STACKS, Completes.NOTHING, false,
+            new Verb("db:cleanup", "delete the dumps no rule keeps (--keep N, --keep-daily/weekly/monthly)", Scope.STACKS, Completes.NOTHING, false,
                     CleanupVerb::new),
             new Verb("db:list", "dumps per stack with size, date and completeness", Scope.STACKS, Completes.NOTHING, false,
                     ListDumpsVerb::new),
