@@ -15,6 +15,7 @@ import dev.kompose.planner.PlanningContext;
 import dev.kompose.planner.RunOperation;
 import dev.kompose.read.StackReader;
 import dev.kompose.read.StackSnapshot;
+import dev.kompose.render.RunDocument;
 import dev.kompose.render.Style;
 import dev.kompose.safety.Journal;
 import dev.kompose.safety.JournalListener;
@@ -83,7 +84,7 @@ public final class Operations {
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
         List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, reading, null)).toList();
-        return listing.apply(new Listings(session.out(), new Style(session.settings().colour())), snapshots);
+        return listing.apply(Listings.of(session), snapshots);
     }
 
     /** Plans the operation on every selected stack and runs the plan; returns the exit status. */
@@ -120,7 +121,8 @@ public final class Operations {
     private StageGate gate(boolean dryRun) {
         Settings settings = session.settings();
         if (step) {
-            return new StepThroughGate(session.out(), new Style(settings.colour()), prompter, dryRun);
+            return new StepThroughGate(settings.jsonOutput() ? session.err() : session.out(), new Style(settings.colour()), prompter,
+                    dryRun);
         }
         return settings.interactiveTerminal() && !settings.assumeYes() && !dryRun ? new ConfirmationGate(prompter)
                 : StageGate.ALWAYS;
@@ -138,6 +140,9 @@ public final class Operations {
                 listeners.add(locks);
                 listeners.add(new JournalListener(Journal.at(session.processEnvironment()), session.clock(), cancellation,
                         session.err()));
+            }
+            if (session.settings().jsonOutput()) {
+                listeners.add(new RunDocument(session.out(), dryRun, session.clock()));
             }
             StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
             try (ProgressDisplay display = ProgressDisplay.choose(session, guarded, dryRun, effectiveGate, cancellation)) {
