@@ -74,6 +74,8 @@ public final class CommandModel {
                     CleanupVerb::new),
             new Verb("db:list", "dumps per stack with size, date and completeness", Scope.STACKS, Completes.NOTHING, false,
                     ListDumpsVerb::new),
+            new Verb("status", "per stack: containers, newest dump and its age, last operation (--max-age: a check)", Scope.STACKS,
+                    Completes.NOTHING, false, StatusVerb::new),
             new Verb("hooks", "hook functions each hooks.sh defines (with NAMEs: their bodies)", Scope.STACKS, Completes.HOOK_NAMES, false,
                     HooksVerb::new),
             new Verb("journal", "what kompose did, one entry per stack per run, newest last", Scope.BOTH, Completes.NOTHING, false, JournalVerb::new),

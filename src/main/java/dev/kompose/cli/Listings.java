@@ -139,7 +139,8 @@ final class Listings {
     }
 
 
-    private void printTable(List<String[]> rows) {
+    /** Rows in columns two spaces apart, the first row as given (a header, or not). */
+    void printTable(List<String[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
