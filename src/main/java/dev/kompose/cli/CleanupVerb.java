@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
  * complete dumps kompose named that no retention rule keeps (the newest complete one always stays).
  */
 @Command(name = "db:cleanup", sortOptions = false,
-        description = {"Delete the dumps of each selected stack that no retention rule keeps.",
-            "Rules count as restic's forget does: each keeps the newest dump of each of its last N days,",
-            "ISO weeks or months that hold one; what any rule keeps stays. Without rules: --keep 1.",
-            "The newest complete dump always stays; incomplete dumps older than it go; a dump's",
-            "manifest (<dump>.manifest.json) goes with it; hand-named files are never touched."})
+        description = {"Delete the dumps of each selected stack that no retention rule keeps. "
+            + "Rules count as restic's forget does: each keeps the newest dump of each of its last N days, "
+            + "ISO weeks or months that hold one; what any rule keeps stays. Without rules: --keep 1.",
+            "The newest complete dump always stays; incomplete dumps older than it go; a dump's "
+            + "manifest (<dump>.manifest.json) goes with it; hand-named files are never touched."})
 public final class CleanupVerb implements StackVerb {
     @Option(names = "--keep", paramLabel = "N", description = "Keep the newest N complete dumps (default 1 when no other rule is given).")
     Integer keep;

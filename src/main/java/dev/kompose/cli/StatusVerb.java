@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
  * missing), or whose last export failed.
  */
 @Command(name = "status", sortOptions = false,
-        description = {"One row per selected stack: engine, containers running/total (and health), newest",
-            "complete dump and its age, verified (\"-\" until dumps carry a manifest), last operation",
-            "and its outcome (from the journal). Each Docker engine is asked once, not once per stack."})
+        description = "One row per selected stack: engine, containers running/total (and health), newest "
+            + "complete dump and its age, verified (\"-\" until dumps carry a manifest), last operation "
+            + "and its outcome (from the journal). Each Docker engine is asked once, not once per stack.")
 public final class StatusVerb implements StackVerb {
     @Option(names = "--max-age", paramLabel = "DURATION", converter = VerbOptions.DurationConverter.class,
             completionCandidates = VerbOptions.DurationExamples.class,
