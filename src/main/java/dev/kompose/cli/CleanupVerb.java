@@ -50,11 +50,17 @@ public final class CleanupVerb implements StackVerb {
     RetentionPolicy policy() {
         boolean calendar = keepDaily != 0 || keepWeekly != 0 || keepMonthly != 0;
         int last = keep != null ? keep : calendar ? 0 : 1;
-        try {
-            return new RetentionPolicy(last, keepDaily, keepWeekly, keepMonthly);
-        } catch (IllegalArgumentException negative) {
-            throw new UsageException("db:cleanup: " + negative.getMessage());
-        }
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("--keep", last);
+        counts.put("--keep-daily", keepDaily);
+        counts.put("--keep-weekly", keepWeekly);
+        counts.put("--keep-monthly", keepMonthly);
+        counts.forEach((option, count) -> {
+            if (count < 0) {
+                throw new UsageException(option + " must be 0 or more, not " + count);
+            }
+        });
+        return new RetentionPolicy(last, keepDaily, keepWeekly, keepMonthly);
     }
 
     /** The operation: which dumps the rules keep. */
