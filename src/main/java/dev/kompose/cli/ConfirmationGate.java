@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * On a terminal, asks once per stack before an operation that replaces a database or deletes
- * dumps, naming the stack and what will go ([y/N]; anything but yes leaves the stack untouched).
+ * dumps, naming the stack, what will go and what stays ([y/N]; anything but yes leaves the stack untouched).
  */
 public final class ConfirmationGate implements StageGate {
     private final Prompter prompter;
@@ -23,8 +23,10 @@ public final class ConfirmationGate implements StageGate {
         }
         StringBuilder question = new StringBuilder("Stack " + stack.stackName() + ":");
         for (Stage stage : stack.stages()) {
-            // the restore names the dump file; the destructive stages name the database and what goes
-            if (stage.destructive() || stage.kind() == dev.kompose.plan.StageKind.RESTORE) {
+            // the restore names the dump file; the destructive stages name the database and what goes;
+            // db:cleanup's keep stages say what stays and which rule keeps it
+            if (stage.destructive() || stage.kind() == dev.kompose.plan.StageKind.RESTORE
+                    || stage instanceof dev.kompose.db.KeepDumpStage) {
                 question.append("\n  - ").append(stage.description());
             }
         }

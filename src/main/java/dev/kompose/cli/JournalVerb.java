@@ -34,7 +34,7 @@ public final class JournalVerb implements StandaloneVerb, StackVerb {
     @Option(names = "--last", paramLabel = "N", description = "The newest N entries (default 20; 0 = all).")
     int last = 20;
 
-    @Option(names = "--json", description = "Print the entries as the JSON lines they are stored as.")
+    @Option(names = "--json", description = "Print the entries as the JSON lines they are stored as (-o json: one document).")
     boolean json;
 
     @Mixin
@@ -71,6 +71,9 @@ public final class JournalVerb implements StandaloneVerb, StackVerb {
         if (last > 0 && entries.size() > last) {
             entries = entries.subList(entries.size() - last, entries.size());
         }
+        if (session.settings().jsonOutput()) {
+            return document(session, journal, read, entries);
+        }
         if (entries.isEmpty()) {
             out.println("[INFO] no journal entries" + (stack == null ? "" : " for stack " + stack) + " in " + journal.file());
         }
@@ -86,6 +89,17 @@ public final class JournalVerb implements StandaloneVerb, StackVerb {
         }
         out.flush();
         err.flush();
+        return 0;
+    }
+
+    /** kompose.journal/1: the entries as stored (newest last), the file, and how many lines were not entries. */
+    private int document(Session session, Journal journal, Journal.Entries read, List<Map<String, Object>> entries) {
+        Map<String, Object> document = ListingDocuments.document("journal");
+        document.put("file", journal.file().toString());
+        document.put("skipped", read.skipped());
+        document.put("entries", entries);
+        session.out().println(JsonText.line(document));
+        session.out().flush();
         return 0;
     }
 

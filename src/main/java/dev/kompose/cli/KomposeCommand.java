@@ -62,8 +62,13 @@ public final class KomposeCommand implements Callable<Integer> {
 
     @Option(names = "--progress", paramLabel = "MODE", converter = VerbOptions.ProgressModeConverter.class,
             completionCandidates = VerbOptions.ProgressModeNames.class,
-            description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none.")
+            description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none; json: every run's events as JSON Lines on stderr.")
     ProgressMode progress;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
+            completionCandidates = OutputFormat.Names.class,
+            description = "text, or json: listings, status, journal, run results and --dry-run plans as one JSON document on stdout, messages on stderr (docs/json.md).")
+    OutputFormat output;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColour;
@@ -112,6 +117,9 @@ public final class KomposeCommand implements Callable<Integer> {
         }
         if (progress != null) {
             settings = settings.withProgressMode(progress);
+        }
+        if (output != null) {
+            settings = settings.withOutput(output);
         }
         return settings;
     }

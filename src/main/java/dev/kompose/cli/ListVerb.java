@@ -2,7 +2,6 @@ package dev.kompose.cli;
 
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.read.StackReader;
-import dev.kompose.render.Style;
 import dev.kompose.stack.Stack;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,7 +17,7 @@ public final class ListVerb implements StandaloneVerb {
     public int execute(Session session) {
         List<Stack> stacks = Operations.discover(session.root());
         StackReader reader = Operations.reader(session);
-        return new Listings(session.out(), new Style(session.settings().colour()))
+        return Listings.of(session)
                 .stacks(stacks.stream().map(stack -> reader.read(stack, DumpCatalog.Reading.NAMES, null)).toList());
     }
 }

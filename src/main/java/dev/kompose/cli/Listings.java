@@ -13,19 +13,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The read-only listings: --list (stacks), db:list (dumps), hooks (hook functions). */
+/** The read-only listings: --list (stacks), db:list (dumps), hooks (hook functions); as text, or with -o json as one document each. */
 final class Listings {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final PrintWriter out;
     private final Style style;
+    private final boolean json;
 
-    Listings(PrintWriter out, Style style) {
+    Listings(PrintWriter out, Style style, OutputFormat format) {
         this.out = out;
         this.style = style;
+        this.json = format == OutputFormat.JSON;
+    }
+
+    /** The listings of a session: its standard output, colours and output format. */
+    static Listings of(Session session) {
+        return new Listings(session.out(), new Style(session.settings().colour()), session.settings().output());
+    }
+
+    /** Prints one JSON document on one line. */
+    int print(java.util.Map<String, Object> document) {
+        out.println(dev.kompose.json.JsonText.line(document));
+        out.flush();
+        return 0;
     }
 
     /** One row per stack: compose file, .env, dump count, postgres, hooks. */
     int stacks(List<StackSnapshot> stacks) {
+        if (json) {
+            return print(ListingDocuments.stacks(stacks));
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS"});
         for (StackSnapshot stack : stacks) {
@@ -49,7 +66,7 @@ final class Listings {
     }
 
     /** "yes (db)" naming the PostgreSQL service, "ambiguous: a, b", "external" (DB_NAME only) or "no". */
-    private static String postgresColumn(PostgresServiceChoice choice, boolean databaseSettings) {
+    static String postgresColumn(PostgresServiceChoice choice, boolean databaseSettings) {
         if (choice instanceof PostgresServiceChoice.Chosen chosen) {
             return "yes (" + chosen.service().name() + ")";
         }
@@ -61,6 +78,9 @@ final class Listings {
 
     /** Dumps per stack, newest first, with size, date and completeness. */
     int dumps(List<StackSnapshot> stacks) {
+        if (json) {
+            return print(ListingDocuments.dumps(stacks));
+        }
         for (StackSnapshot stack : stacks) {
             Optional<DatabaseSettings> settings = stack.databaseSettings();
             if (settings.isEmpty()) {
@@ -83,6 +103,9 @@ final class Listings {
 
     /** The hook functions each stack defines; with names, the bodies of those functions as hooks.sh defines them. */
     int hooks(List<StackSnapshot> stacks, List<String> names) {
+        if (json) {
+            return print(ListingDocuments.hooks(stacks, names));
+        }
         if (!names.isEmpty()) {
             return hookBodies(stacks, names);
         }
@@ -116,7 +139,8 @@ final class Listings {
     }
 
 
-    private void printTable(List<String[]> rows) {
+    /** Rows in columns two spaces apart, the first row as given (a header, or not). */
+    void printTable(List<String[]> rows) {
         if (rows.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.kompose.cli;
 
 import dev.kompose.compose.ComposeProgram;
+import dev.kompose.compose.EngineContainers;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.engine.CompositeRunListener;
 import dev.kompose.engine.RunListener;
@@ -9,12 +10,15 @@ import dev.kompose.engine.Runner;
 import dev.kompose.engine.StageExecutor;
 import dev.kompose.engine.StageGate;
 import dev.kompose.exec.Cancellation;
+import dev.kompose.exec.ExecutionResult;
+import dev.kompose.exec.OutputStreamName;
 import dev.kompose.exec.ProcessObserver;
 import dev.kompose.plan.Plan;
 import dev.kompose.planner.PlanningContext;
 import dev.kompose.planner.RunOperation;
 import dev.kompose.read.StackReader;
 import dev.kompose.read.StackSnapshot;
+import dev.kompose.render.RunDocument;
 import dev.kompose.render.Style;
 import dev.kompose.safety.Journal;
 import dev.kompose.safety.JournalListener;
@@ -26,7 +30,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -83,7 +89,44 @@ public final class Operations {
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
         List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, reading, null)).toList();
-        return listing.apply(new Listings(session.out(), new Style(session.settings().colour())), snapshots);
+        return listing.apply(Listings.of(session), snapshots);
+    }
+
+    /**
+     * status: the selected stacks read (their newest complete dump judged), then each distinct
+     * engine the stacks name asked once for its compose containers, however many stacks it serves.
+     */
+    public int status(String pattern, BiFunction<List<StackSnapshot>, Map<String, EngineContainers>, Integer> show) {
+        List<Stack> stacks = select(pattern);
+        StackReader reader = reader(session);
+        List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, DumpCatalog.Reading.NEWEST_COMPLETE, null))
+                .toList();
+        Map<String, EngineContainers> engines = new LinkedHashMap<>();
+        for (StackSnapshot stack : snapshots) {
+            engines.computeIfAbsent(EngineContainers.engineOf(stack.environment()::get), this::askEngine);
+        }
+        return show.apply(snapshots, engines);
+    }
+
+    private EngineContainers askEngine(String engine) {
+        List<String> stdout = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> stderr = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutionResult result = session.processRunner().run(EngineContainers.query(engine), new ProcessObserver() {
+            @Override
+            public void line(OutputStreamName stream, String line) {
+                (stream == OutputStreamName.STDOUT ? stdout : stderr).add(line);
+            }
+        }, Cancellation.none());
+        if (!result.succeeded()) {
+            String why = result.explain() + (stderr.isEmpty() ? "" : ": " + stderr.get(0));
+            session.err().println("[WARN] cannot list the containers of engine " + engine + " (" + why + ")");
+            return EngineContainers.unreachable(engine, why);
+        }
+        EngineContainers containers = EngineContainers.parse(engine, List.copyOf(stdout));
+        if (!containers.problem().isEmpty()) {
+            session.err().println("[WARN] engine " + engine + ": " + containers.problem());
+        }
+        return containers;
     }
 
     /** Plans the operation on every selected stack and runs the plan; returns the exit status. */
@@ -120,7 +163,8 @@ public final class Operations {
     private StageGate gate(boolean dryRun) {
         Settings settings = session.settings();
         if (step) {
-            return new StepThroughGate(session.out(), new Style(settings.colour()), prompter, dryRun);
+            return new StepThroughGate(settings.jsonOutput() ? session.err() : session.out(), new Style(settings.colour()), prompter,
+                    dryRun);
         }
         return settings.interactiveTerminal() && !settings.assumeYes() && !dryRun ? new ConfirmationGate(prompter)
                 : StageGate.ALWAYS;
@@ -138,6 +182,9 @@ public final class Operations {
                 listeners.add(locks);
                 listeners.add(new JournalListener(Journal.at(session.processEnvironment()), session.clock(), cancellation,
                         session.err()));
+            }
+            if (session.settings().jsonOutput()) {
+                listeners.add(new RunDocument(session.out(), dryRun, session.clock()));
             }
             StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
             try (ProgressDisplay display = ProgressDisplay.choose(session, guarded, dryRun, effectiveGate, cancellation)) {

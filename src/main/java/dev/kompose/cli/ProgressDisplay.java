@@ -6,6 +6,7 @@ import dev.kompose.exec.Cancellation;
 import dev.kompose.plan.Plan;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.progress.ProgressMode;
+import dev.kompose.render.ProgressJsonLines;
 import dev.kompose.render.ProgressLinePrinter;
 import dev.kompose.render.RunPrinter;
 import dev.kompose.render.RunSummaryPrinter;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one run is shown: the usual printer, plus plain progress lines, or instead the Lanterna
+ * How one run is shown: the usual printer (on standard error with -o json), plus plain progress
+ * lines or JSON Lines events (--progress json, on standard error), or instead the Lanterna
  * panel (db:export and db:import only, not in dry-run or step-through). With the panel, the
  * confirmations a run needs are asked before it opens, and the summary goes to the scrollback
  * after it closed.
@@ -36,8 +38,15 @@ final class ProgressDisplay implements AutoCloseable {
 
     static ProgressDisplay choose(Session session, Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation) {
         Style style = new Style(session.settings().colour());
+        // with -o json standard output carries the document; what people read goes to standard error
+        java.io.PrintWriter messages = session.settings().jsonOutput() ? session.err() : session.out();
         boolean streams = !dryRun && plan.operation().streamsProgress();
         ProgressMode mode = streams ? session.settings().progressMode() : ProgressMode.NONE;
+        RunListener jsonLines = null;
+        if (session.settings().progressMode() == ProgressMode.JSON) {
+            mode = ProgressMode.NONE;
+            jsonLines = dryRun ? null : new ProgressJsonLines(session.err(), session.clock());
+        }
         boolean gateAllowsPanel = gate == StageGate.ALWAYS || gate instanceof ConfirmationGate;
         if (mode == ProgressMode.AUTO || mode == ProgressMode.PANEL) {
             boolean possible = gateAllowsPanel && TerminalCheck.panelPossible(session.processEnvironment(), session.processRunner());
@@ -51,7 +60,7 @@ final class ProgressDisplay implements AutoCloseable {
             ProgressDisplay display = new ProgressDisplay(answered);
             try {
                 display.panel = ProgressPanel.openOnSystemTerminal("kompose " + plan.command(), cancellation);
-                display.summary = new RunSummaryPrinter(session.out(), style);
+                display.summary = new RunSummaryPrinter(messages, style);
                 display.listeners.add(display.panel);
                 display.listeners.add(display.summary);
                 return display;
@@ -62,9 +71,12 @@ final class ProgressDisplay implements AutoCloseable {
             }
         }
         ProgressDisplay display = new ProgressDisplay(gate);
-        display.listeners.add(new RunPrinter(session.out(), style, dryRun));
+        display.listeners.add(new RunPrinter(messages, style, dryRun));
         if (mode == ProgressMode.PLAIN) {
-            display.listeners.add(new ProgressLinePrinter(session.out()));
+            display.listeners.add(new ProgressLinePrinter(messages));
+        }
+        if (jsonLines != null) {
+            display.listeners.add(jsonLines);
         }
         return display;
     }

@@ -22,9 +22,10 @@ import java.util.Map;
  * @param colour coloured output
  * @param hookTimeout how long a hook may run
  * @param progressMode --progress
+ * @param output -o/--output: text for people, or one JSON document on standard output
  */
 public record Settings(Path root, Map<String, String> overrides, String network, boolean dryRun, boolean assumeYes,
-        boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode) {
+        boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode, OutputFormat output) {
     public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(10);
 
     public Settings {
@@ -36,12 +37,13 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         String configuredRoot = processEnvironment.get("KOMPOSE_ROOT");
         Path root = Path.of(configuredRoot == null || configuredRoot.isEmpty() ? "." : configuredRoot)
                 .toAbsolutePath().normalize();
-        return new Settings(root, Map.of(), null, false, false, terminal, colour, DEFAULT_HOOK_TIMEOUT, ProgressMode.AUTO);
+        return new Settings(root, Map.of(), null, false, false, terminal, colour, DEFAULT_HOOK_TIMEOUT, ProgressMode.AUTO,
+                OutputFormat.TEXT);
     }
 
     public Settings withRoot(Path folder) {
         return new Settings(folder, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     /** These overrides added over the present ones (a later value wins). */
@@ -49,44 +51,54 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(added);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withoutOverride(String key) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.remove(key);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withNetwork(String name) {
         return new Settings(root, overrides, name, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withDryRun(boolean on) {
         return new Settings(root, overrides, network, on, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withAssumeYes(boolean yes) {
         return new Settings(root, overrides, network, dryRun, yes, interactiveTerminal, colour, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withColour(boolean on) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, on, hookTimeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withHookTimeout(Duration timeout) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, timeout,
-                progressMode);
+                progressMode, output);
     }
 
     public Settings withProgressMode(ProgressMode mode) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                mode);
+                mode, output);
+    }
+
+    public Settings withOutput(OutputFormat format) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode, format);
+    }
+
+    /** True when standard output carries one JSON document and every message goes to standard error. */
+    public boolean jsonOutput() {
+        return output == OutputFormat.JSON;
     }
 
     /** A short description of the state, for the shell prompt: "dry-run +1 override net=proxy". */
@@ -106,6 +118,9 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         }
         if (progressMode != ProgressMode.AUTO) {
             state.append(" progress=").append(progressMode.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (output != OutputFormat.TEXT) {
+            state.append(" output=").append(output.name().toLowerCase(java.util.Locale.ROOT));
         }
         return state.toString().strip();
     }

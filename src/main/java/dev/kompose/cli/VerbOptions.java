@@ -93,7 +93,7 @@ public final class VerbOptions {
         }
     }
 
-    /** Parses --hook-timeout values such as 30s, 10m, 1h30m. */
+    /** Parses --hook-timeout and --max-age values such as 30s, 10m, 1h30m, 2d. */
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -104,7 +104,7 @@ public final class VerbOptions {
                 throw new TypeConversionException(invalid.getMessage());
             }
             if (parsed.isZero()) {
-                throw new TypeConversionException("the hook timeout must be more than zero");
+                throw new TypeConversionException("the duration must be more than zero");
             }
             return parsed;
         }

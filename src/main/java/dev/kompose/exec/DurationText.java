@@ -2,7 +2,7 @@ package dev.kompose.exec;
 
 import java.time.Duration;
 
-/** Formats and parses durations the way operators write them: 90s, 10m, 1h30m, 1.5s. */
+/** Formats and parses durations the way operators write them: 90s, 10m, 1h30m, 1.5s, 2d. */
 public final class DurationText {
     private DurationText() {
     }
@@ -22,13 +22,13 @@ public final class DurationText {
         return (hours > 0 ? hours + "h" : "") + (minutes > 0 ? minutes + "m" : "") + (rest > 0 ? rest + "s" : "");
     }
 
-    /** Parses "500ms", "30s", "10m", "2h", "1h30m", or a bare number of seconds. */
+    /** Parses "500ms", "30s", "10m", "2h", "1h30m", "2d", or a bare number of seconds. */
     public static Duration parse(String text) {
         String value = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (value.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(value));
         }
-        java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+)(ms|h|m|s)").matcher(value);
+        java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(value);
         Duration total = Duration.ZERO;
         int position = 0;
         while (part.find() && part.start() == position) {
@@ -37,12 +37,13 @@ public final class DurationText {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
+                case "d" -> Duration.ofDays(amount);
                 default -> Duration.ofHours(amount);
             });
             position = part.end();
         }
         if (position != value.length() || value.isEmpty()) {
-            throw new IllegalArgumentException("Invalid duration: " + text + " (expected e.g. 30s, 10m, 1h30m)");
+            throw new IllegalArgumentException("Invalid duration: " + text + " (expected e.g. 30s, 10m, 1h30m, 2d)");
         }
         return total;
     }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans db:export, db:import and db:cleanup for one stack from its snapshot. Pure: the time comes
+ * Plans db:export and db:import for one stack (db:cleanup: {@link CleanupPlanner}) from its snapshot. Pure: the time comes
  * from the context and the dumps (judged in the read phase) from the snapshot; nothing is read,
  * run or written here.
  */
@@ -93,36 +93,8 @@ public final class DatabasePlanner {
         return plan(stack, stages, List.of(importStages.rollBack()));
     }
 
-    /** Deletes all but the newest `keep` complete dumps; incomplete ones older than the newest kept one go too. */
-    public StackPlan cleanup(StackSnapshot stack, int keep) {
-        Optional<DatabaseSettings> settings = stack.databaseSettings();
-        if (settings.isEmpty()) {
-            return withoutDatabase(stack);
-        }
-        List<DumpEntry> dumps = stack.dumps().entries();
-        List<Stage> stages = new ArrayList<>();
-        int completeKept = 0;
-        boolean seenKept = false;
-        for (DumpEntry dump : dumps) {
-            boolean complete = dump.judgedComplete();
-            if (complete && completeKept < keep) {
-                completeKept++;
-                seenKept = true;
-            } else if (complete) {
-                stages.add(new RemoveFileStage(dump.path(), keep == 1 ? "older than the newest complete dump"
-                        : "older than the newest " + keep + " complete dumps", true));
-            } else if (seenKept || keep == 0) {
-                stages.add(new RemoveFileStage(dump.path(), "incomplete, and older than a complete dump that is kept", true));
-            }
-        }
-        if (stages.isEmpty()) {
-            return StackPlan.skipped(stack.name(), stack.folder(), "nothing to clean up: " + dumps.size() + " dump"
-                    + (dumps.size() == 1 ? "" : "s") + ", keeping " + keep, stack.environment().problemLines());
-        }
-        return plan(stack, stages, List.of());
-    }
-
-    private static StackPlan withoutDatabase(StackSnapshot stack) {
+    /** A stack without database settings: skipped, or failed when it runs postgres without naming its database. */
+    static StackPlan withoutDatabase(StackSnapshot stack) {
         String reason = stack.runsPostgres()
                 ? "runs postgres but sets neither DB_NAME nor POSTGRES_DB in its .env"
                 : "no database (no postgres image, no DB_NAME)";

@@ -4,20 +4,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code --progress auto|panel|plain|none}: how db:export and db:import show their progress.
+ * {@code --progress auto|panel|plain|none|json}: how db:export and db:import show their progress.
  * AUTO means the panel where one can open safely, plain lines elsewhere.
  */
 public enum ProgressMode {
     AUTO,
     PANEL,
     PLAIN,
-    NONE;
+    NONE,
+    /** Run events as JSON Lines on standard error (render/ProgressJsonLines), for every run. */
+    JSON;
 
     public static ProgressMode parse(String text) {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("Invalid progress mode: " + text + " (expected auto, panel, plain or none)");
+            throw new IllegalArgumentException("Invalid progress mode: " + text + " (expected auto, panel, plain, none or json)");
         }
     }
 

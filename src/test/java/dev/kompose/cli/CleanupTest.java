@@ -52,4 +52,36 @@ class CleanupTest {
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(Files.exists(stack.resolve("app_20250101_000000.sql")), "the good dump was deleted");
     }
+
+    @Test
+    void calendarRulesKeepTheirBucketsAndManifestsGoWithTheirDumps(@TempDir Path root) throws Exception {
+        Path stack = new StackFolder(root).databaseStackWithoutServer("app");
+        // 2 March (Sunday, ISO week 9), 3 and 4 March (week 10), two dumps on 4 March; February's last
+        for (String name : List.of("app_20250228_020000.sql", "app_20250302_020000.sql", "app_20250303_020000.sql",
+                "app_20250304_020000.sql", "app_20250304_140000.sql")) {
+            Files.writeString(stack.resolve(name), COMPLETE);
+            Files.writeString(stack.resolve(name + ".manifest.json"), "{}");
+        }
+        Files.writeString(stack.resolve("app_old_by_hand.sql"), COMPLETE);
+
+        KomposeProcess.Result dryRun = new KomposeProcess().run("-C", root.toString(), "-n", "app", "db:cleanup",
+                "--keep-daily", "2", "--keep-weekly", "2");
+        assertEquals(0, dryRun.exitCode(), dryRun.toString());
+        assertTrue(dryRun.out().contains("keep app_20250304_140000.sql (newest, daily #1, weekly #1)"), dryRun.out());
+        assertTrue(dryRun.out().contains("keep app_20250303_020000.sql (daily #2)"), dryRun.out());
+        assertTrue(dryRun.out().contains("keep app_20250302_020000.sql (weekly #2)"), dryRun.out());
+        assertTrue(dryRun.out().contains("delete app_20250304_020000.sql (kept by no rule of --keep-daily 2 --keep-weekly 2)"),
+                dryRun.out());
+
+        KomposeProcess.Result result = new KomposeProcess().run("-C", root.toString(), "app", "db:cleanup",
+                "--keep-daily", "2", "--keep-weekly", "2");
+
+        assertEquals(0, result.exitCode(), result.toString());
+        try (var files = Files.list(stack)) {
+            assertEquals(List.of(".env", ".kompose.lock", "app_20250302_020000.sql", "app_20250302_020000.sql.manifest.json",
+                    "app_20250303_020000.sql", "app_20250303_020000.sql.manifest.json", "app_20250304_140000.sql",
+                    "app_20250304_140000.sql.manifest.json", "app_old_by_hand.sql", "compose.yaml"),
+                    files.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
 }

@@ -102,7 +102,7 @@ class PlannerGoldenTest {
 
     @Test
     void cleanupDryRunKeepsTheNewestAndLeavesHandNamedFiles() throws IOException {
-        assertGolden("cleanup.txt", dryRun(new CleanupVerb.Cleanup(1, false)));
+        assertGolden("cleanup.txt", dryRun(new CleanupVerb.Cleanup(dev.kompose.planner.RetentionPolicy.newest(1), false)));
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.kompose.db.DumpEntry;
 import dev.kompose.db.DumpFile;
 import dev.kompose.db.DumpFormat;
 import dev.kompose.db.DumpVerdict;
-import dev.kompose.db.RemoveFileStage;
+import dev.kompose.db.RemoveDumpStage;
 import dev.kompose.db.RestoreStage;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.plan.StackPlan;
@@ -92,9 +92,10 @@ class PurePlannerTest {
     void cleanupDeletesByTheVerdictsOfTheReadPhase() {
         DumpCatalog dumps = new DumpCatalog(List.of(dump("13", false), dump("12", true), dump("11", false), dump("10", true)),
                 Optional.empty());
-        StackPlan plan = new DatabasePlanner(CONTEXT).cleanup(snapshot(dumps), 1);
+        StackPlan plan = CleanupPlanner.cleanup(snapshot(dumps), RetentionPolicy.newest(1));
         assertEquals(List.of("directus_20251011_120000.sql", "directus_20251010_120000.sql"), plan.stages().stream()
-                .map(stage -> ((RemoveFileStage) stage).file().getFileName().toString()).toList());
+                .filter(stage -> stage instanceof RemoveDumpStage)
+                .map(stage -> ((RemoveDumpStage) stage).file().getFileName().toString()).toList());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
  * exits as told (DOCKER_FAIL_IN_STACK=name fails in that stack's folder; COMPOSE_PLUGIN=missing
  * makes {@code docker compose version} fail). With RECORD_SECRET_OF=NAME it also writes the bytes
  * of variable NAME, in hex, one line per call, to {@link #secretRecords()} (never the value itself).
+ * {@code docker ps} prints the file DOCKER_PS_OUTPUT names (docker's JSON lines) and records the
+ * engine it was pointed at (DOCKER_HOST, "context NAME", or an empty line) in {@link #engineCalls()}.
  */
 public final class RecordingDocker {
     private static final String SCRIPT = """
@@ -22,6 +24,10 @@ public final class RecordingDocker {
             } >> "$RECORD_LOG"
             if [[ -n "${RECORD_SECRET_OF:-}" ]]; then
               printf '%s' "${!RECORD_SECRET_OF-}" | od -An -tx1 | tr -d ' \n' >> "$RECORD_LOG.secret"; echo >> "$RECORD_LOG.secret"
+            fi
+            if [[ "$(basename "$0")" == docker && "$1" == ps ]]; then
+              printf '%s\n' "${DOCKER_HOST:-${DOCKER_CONTEXT:+context $DOCKER_CONTEXT}}" >> "$RECORD_LOG.engines"
+              [[ -n "${DOCKER_PS_OUTPUT:-}" ]] && cat "$DOCKER_PS_OUTPUT"; exit 0
             fi
             if [[ "$(basename "$0")" == docker && "$1" == compose && "$2" == version ]]; then
               [[ "${COMPOSE_PLUGIN:-present}" == missing ]] && { echo "docker: 'compose' is not a docker command." >&2; exit 1; }
@@ -59,6 +65,12 @@ public final class RecordingDocker {
     /** The hex bytes of the RECORD_SECRET_OF variable, one line per call. */
     public List<String> secretRecords() throws IOException {
         Path file = Path.of(log + ".secret");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /** One line per {@code docker ps}: the DOCKER_HOST or "context NAME" it asked, empty for the local engine. */
+    public List<String> engineCalls() throws IOException {
+        Path file = Path.of(log + ".engines");
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
