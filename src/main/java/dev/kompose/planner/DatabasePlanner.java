@@ -12,7 +12,7 @@ import dev.kompose.db.FreeSpaceStage;
 import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
 import dev.kompose.db.PublishDumpStage;
-import dev.kompose.db.RemoveFileStage;
+import dev.kompose.db.RemoveTemporaryFileStage;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.read.StackSnapshot;
@@ -56,7 +56,7 @@ public final class DatabasePlanner {
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
-        List<Stage> cleanup = List.of(new RemoveFileStage(temporaryFile, "the unfinished dump", false));
+        List<Stage> cleanup = List.of(new RemoveTemporaryFileStage(temporaryFile, "the unfinished dump"));
         return plan(stack, stages, cleanup);
     }
 

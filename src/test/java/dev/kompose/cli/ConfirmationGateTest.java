@@ -3,7 +3,7 @@ package dev.kompose.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompose.db.RemoveFileStage;
+import dev.kompose.db.RemoveDumpStage;
 import dev.kompose.engine.StageGate.Decision;
 import dev.kompose.plan.StackPlan;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class ConfirmationGateTest {
     }
 
     private static StackPlan deleting() {
-        return new StackPlan("news", dev.kompose.testing.TestOperation.FOLDER, List.of(new RemoveFileStage(Path.of("/r/news/app_20250101_000000.sql"), "old", true)),
+        return new StackPlan("news", dev.kompose.testing.TestOperation.FOLDER, List.of(new RemoveDumpStage(Path.of("/r/news/app_20250101_000000.sql"), "old")),
                 List.of(), "", List.of(), Set.of());
     }
 

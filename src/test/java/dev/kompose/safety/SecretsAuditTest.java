@@ -74,8 +74,8 @@ class SecretsAuditTest {
     @Test
     void theStepPromptMasksThePassword() {
         List<String> asked = new ArrayList<>();
-        dev.kompose.plan.Stage destructive = new dev.kompose.db.RemoveFileStage(Path.of("/x/" + PostgresServer.PASSWORD),
-                "a test", true);
+        dev.kompose.plan.Stage destructive = new dev.kompose.db.RemoveDumpStage(Path.of("/x/" + PostgresServer.PASSWORD),
+                "a test");
         dev.kompose.plan.StackPlan stack = new dev.kompose.plan.StackPlan("app", dev.kompose.testing.TestOperation.FOLDER, List.of(destructive), List.of(), "",
                 List.of(), java.util.Set.of(PostgresServer.PASSWORD));
         new dev.kompose.cli.ConfirmationGate(question -> {

@@ -9,19 +9,16 @@ import dev.kompose.cli.CompletionSource;
 import dev.kompose.cli.KomposeCommand;
 import dev.kompose.cli.Session;
 import dev.kompose.exec.ZtProcessRunner;
-import dev.kompose.testing.KomposeProcess;
+import dev.kompose.testing.BashCompletion;
 import dev.kompose.testing.StackFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jline.reader.Candidate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,7 @@ class CommandModelCompletionTest {
     Path root;
     @TempDir
     Path bin;
-    private Path script;
+    private BashCompletion bash;
 
     /** The words typed before an option of each verb, and the verb's picocli model. */
     private record Place(String topic, List<String> before, CommandSpec spec) {
@@ -50,13 +47,7 @@ class CommandModelCompletionTest {
         StackFolder folder = new StackFolder(root);
         folder.stackWithoutDatabase("news");
         folder.env("news", "DB_NAME=newsdb\n");
-        Path kompose = bin.resolve("kompose");
-        Files.writeString(kompose, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -XX:TieredStopAtLevel=1 -Xshare:auto -cp '" + System.getProperty("java.class.path") + "' dev.kompose.Main \"$@\"\n");
-        Files.setPosixFilePermissions(kompose, PosixFilePermissions.fromString("rwxr-xr-x"));
-        KomposeProcess.Result generated = new KomposeProcess().run("completion", "bash");
-        assertEquals(0, generated.exitCode(), generated.toString());
-        script = Files.writeString(bin.resolve("kompose.bash"), generated.out());
+        bash = BashCompletion.install(bin, root);
     }
 
     private static List<Place> places() {
@@ -115,7 +106,7 @@ class CommandModelCompletionTest {
     void theBashScriptOffersEveryOptionOfEveryVerbInARealBash() throws Exception {
         for (Place place : places()) {
             String line = "kompose -C " + root + " " + String.join(" ", place.before()) + (place.before().isEmpty() ? "" : " ") + "-";
-            List<String> offered = bashComplete(line);
+            List<String> offered = bash.complete(line).candidates();
             assertTrue(offered.containsAll(optionNames(place.spec())), line + " offered " + offered);
         }
     }
@@ -132,20 +123,5 @@ class CommandModelCompletionTest {
                 assertTrue(text.toString().contains(option), "help " + place.topic() + " lacks " + option + ":\n" + text);
             }
         }
-    }
-
-    /** Runs the completion function for the line as typed (cursor at the end) and returns COMPREPLY. */
-    private List<String> bashComplete(String line) throws Exception {
-        String program = "PATH='" + bin + "':$PATH\nsource '" + script + "'\n"
-                + "COMP_LINE=\"$1\"; COMP_POINT=${#COMP_LINE}\n"
-                + "read -r -a COMP_WORDS <<< \"$(sed -E 's/([:=])/ \\1 /g' <<< \"$COMP_LINE\")\"\n"
-                + "[[ $COMP_LINE == *' ' ]] && COMP_WORDS+=('')\n"
-                + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
-                + "_kompose\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Process bash = new ProcessBuilder("bash", "-c", program, "bash", line).directory(root.toFile()).start();
-        String out = new String(bash.getInputStream().readAllBytes());
-        bash.getErrorStream().readAllBytes();
-        assertTrue(bash.waitFor(60, TimeUnit.SECONDS));
-        return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.kompose.db;
 
-import dev.kompose.plan.Artifact;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
@@ -11,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Deletes one file: an old dump (db:cleanup; destructive) or a temporary dump left by a failed
- * or cancelled export (clean-up; a missing file is fine).
+ * Deletes a temporary file a failed or cancelled export left (a clean-up stage; a missing file is
+ * fine). Old dumps are deleted by {@link RemoveDumpStage}, with their manifests.
  */
-public record RemoveFileStage(Path file, String reason, boolean destructive) implements Stage {
+public record RemoveTemporaryFileStage(Path file, String reason) implements Stage {
 
     @Override
     public StageKind kind() {
@@ -39,12 +38,7 @@ public record RemoveFileStage(Path file, String reason, boolean destructive) imp
     @Override
     public StageResult run(StageContext context) {
         try {
-            boolean existed = Files.deleteIfExists(file);
-            if (!existed) {
-                return StageResult.succeeded();
-            }
-            return destructive ? StageResult.succeeded("deleted " + file.getFileName(), new Artifact.FileDeleted(file))
-                    : StageResult.succeeded("deleted " + file.getFileName());
+            return Files.deleteIfExists(file) ? StageResult.succeeded("deleted " + file.getFileName()) : StageResult.succeeded();
         } catch (IOException cannotDelete) {
             return StageResult.failed("cannot delete " + file.getFileName() + ": " + cannotDelete.getMessage());
         }
