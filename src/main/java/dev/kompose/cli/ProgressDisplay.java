@@ -62,7 +62,7 @@ final class ProgressDisplay implements AutoCloseable {
             }
         }
         ProgressDisplay display = new ProgressDisplay(gate);
-        display.listeners.add(new RunPrinter(session.out(), style, dryRun));
+        display.listeners.add(new RunPrinter(session.out(), style, dryRun, dryRun && !(gate instanceof StepThroughGate)));
         if (mode == ProgressMode.PLAIN) {
             display.listeners.add(new ProgressLinePrinter(session.out()));
         }
