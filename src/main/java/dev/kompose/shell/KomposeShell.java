@@ -23,7 +23,6 @@ import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The interactive shell. On a terminal: a JLine prompt showing the root and the session state,
@@ -50,8 +49,7 @@ public final class KomposeShell {
         if (!session.settings().interactiveTerminal()) {
             return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        try (Terminal terminal = SystemTerminal.open()) {
             return runTerminal(terminal);
         } catch (IOException noTerminal) {
             session.err().println("kompose: cannot open the terminal (" + noTerminal.getMessage() + ")");
