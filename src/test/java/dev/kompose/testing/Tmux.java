@@ -90,6 +90,11 @@ public final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-J", "-S", "-2000", "-t", session);
     }
 
+    /** The visible screen with its colours as escape sequences. */
+    public String screenWithColours() {
+        return tmux("capture-pane", "-p", "-e", "-t", session);
+    }
+
     /** Waits until the screen satisfies the condition; fails with the screen when it does not in time. */
     public String waitFor(String what, Predicate<String> condition, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
