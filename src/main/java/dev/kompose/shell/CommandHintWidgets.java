@@ -9,14 +9,15 @@ import org.jline.widget.Widgets;
 /**
  * A status line at the bottom of the terminal that describes, as you type, the verb or the option at
  * the cursor ({@link LineInsight#hint(String)}: summaries and option descriptions from the command
- * model). It follows every key that changes the line and is cleared before a command runs, while a
+ * model). It follows the keys that type and delete (not TAB: the completion menu keeps its own loop,
+ * and a key read after it must stay a Ctrl-C), and is cleared before a command runs, while a
  * question is answered and when the shell ends.
  */
 final class CommandHintWidgets extends Widgets {
     private static final String PREFIX = "_kompose-hint-";
     private static final List<String> FOLLOWED = List.of(LineReader.SELF_INSERT, LineReader.BACKWARD_DELETE_CHAR,
             LineReader.DELETE_CHAR, LineReader.BACKWARD_KILL_WORD, LineReader.KILL_WORD, LineReader.KILL_LINE,
-            LineReader.KILL_WHOLE_LINE, LineReader.EXPAND_OR_COMPLETE, LineReader.YANK);
+            LineReader.KILL_WHOLE_LINE, LineReader.YANK);
     private static final AttributedStyle STYLE = AttributedStyle.DEFAULT.faint();
     private final LineInsight insight;
     private volatile boolean active = true;

@@ -88,7 +88,8 @@ class ShellTerminalModeTest {
         tmux.press("C-c");
         tmux.waitForCount(prompt, 2);
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        assertTrue(millis < 1500, "back at the prompt in " + millis + " ms");
+        // about 0.25 s measured on an idle machine (tmux's polling included); the margin is for a loaded 2-core machine
+        assertTrue(millis < 3000, "back at the prompt in " + millis + " ms");
         assertEquals(0, fakeComposeProcesses(), "logs -f was stopped");
 
         tmux.type("web up").press("Enter");
