@@ -2,20 +2,25 @@ package dev.kompose.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The stack names under root for judging a line at each key: listed afresh when the root changed or
- * a second has passed, so a stack created meanwhile is known a moment later and a key never waits
- * for a listing of a thousand folders.
+ * The stack names under root for judging a line at each key. The first listing of a root is made at
+ * once; after that a listing older than a second is renewed in the background while the key is judged
+ * with the one before, so a stack created meanwhile is known a moment later and a key never waits for
+ * a listing of a thousand folders.
  */
 final class RecentStackNames implements Supplier<List<String>> {
     private static final long FRESH_NANOS = 1_000_000_000L;
     private final Supplier<List<String>> list;
     private final Supplier<Path> root;
-    private List<String> names = List.of();
-    private Path listedRoot;
-    private long listedAt;
+    private final AtomicBoolean renewing = new AtomicBoolean();
+    private volatile Listing listing;
+
+    /** Names listed under root at a moment. */
+    private record Listing(Path root, List<String> names, long listedAt) {
+    }
 
     RecentStackNames(Supplier<List<String>> list, Supplier<Path> root) {
         this.list = list;
@@ -23,17 +28,33 @@ final class RecentStackNames implements Supplier<List<String>> {
     }
 
     @Override
-    public synchronized List<String> get() {
+    public List<String> get() {
         Path now = root.get();
-        if (listedRoot == null || !listedRoot.equals(now) || System.nanoTime() - listedAt > FRESH_NANOS) {
-            try {
-                names = list.get();
-            } catch (RuntimeException unreadable) {
-                names = List.of();
-            }
-            listedRoot = now;
-            listedAt = System.nanoTime();
+        Listing current = listing;
+        if (current == null || !current.root().equals(now)) {
+            current = listNow(now);
+            listing = current;
+        } else if (System.nanoTime() - current.listedAt() > FRESH_NANOS && renewing.compareAndSet(false, true)) {
+            Thread renewal = new Thread(() -> {
+                try {
+                    listing = listNow(now);
+                } finally {
+                    renewing.set(false);
+                }
+            }, "kompose-stack-names");
+            renewal.setDaemon(true);
+            renewal.start();
         }
-        return names;
+        return current.names();
+    }
+
+    private Listing listNow(Path folder) {
+        List<String> names;
+        try {
+            names = list.get();
+        } catch (RuntimeException unreadable) {
+            names = List.of();
+        }
+        return new Listing(folder, names, System.nanoTime());
     }
 }
