@@ -2,6 +2,7 @@ package dev.kompose.cli;
 
 import dev.kompose.exec.ShellQuoting;
 import dev.kompose.plan.StackPlan;
+import dev.kompose.compose.ComposeStage;
 import dev.kompose.planner.ComposePlanner;
 import dev.kompose.planner.PlanningContext;
 import dev.kompose.planner.RunOperation;
@@ -45,13 +46,21 @@ public final class ComposeVerb implements StackVerb {
     public int execute(String pattern, Operations operations) {
         List<String> rest = new ArrayList<>(arguments);
         boolean dryRunAfterCommand = rest.remove("--dry-run");
-        return operations.run(pattern, new Compose(command, rest), dryRunAfterCommand);
+        return operations.run(pattern, new Compose(command, rest, operations.session().settings().interactiveTerminal()),
+                dryRunAfterCommand);
     }
 
-    /** The operation: a compose command and its arguments. */
-    public record Compose(String command, List<String> arguments) implements RunOperation {
+    /**
+     * The operation: a compose command and its arguments; with a person at the terminal
+     * ({@code terminal}), an {@code exec} that wants a terminal gets it.
+     */
+    public record Compose(String command, List<String> arguments, boolean terminal) implements RunOperation {
         public Compose {
             arguments = List.copyOf(arguments);
+        }
+
+        public Compose(String command, List<String> arguments) {
+            this(command, arguments, false);
         }
 
         @Override
@@ -71,7 +80,12 @@ public final class ComposeVerb implements StackVerb {
 
         @Override
         public StackPlan plan(StackSnapshot stack, PlanningContext context) {
-            return new ComposePlanner(context).plan(stack, command, arguments);
+            StackPlan plan = new ComposePlanner(context).plan(stack, command, arguments);
+            if (!terminal) {
+                return plan;
+            }
+            return plan.withStages(plan.stages().stream().map(stage -> stage instanceof ComposeStage compose
+                    && compose.wantsTerminal() ? compose.onTheTerminal() : stage).toList(), plan.cleanupStages());
         }
     }
 }

@@ -71,7 +71,7 @@ final class ProgressDisplay implements AutoCloseable {
             }
         }
         ProgressDisplay display = new ProgressDisplay(gate);
-        display.listeners.add(new RunPrinter(messages, style, dryRun));
+        display.listeners.add(new RunPrinter(messages, style, dryRun, dryRun && !(gate instanceof StepThroughGate)));
         if (mode == ProgressMode.PLAIN) {
             display.listeners.add(new ProgressLinePrinter(messages));
         }

@@ -12,11 +12,18 @@ import java.util.Locale;
  * Step-through ({@code step ...} in the shell, {@code --step} on the command line): before each
  * stage it shows {@code stage i/n}, the stack, what the stage does, the exact command or SQL
  * (secrets already masked by the stage) and, for a hook, the function body as hooks.sh defines it,
- * then asks {@code [y]es / [s]kip / [a]ll / [q]uit}. In dry-run it is a walkthrough: the same
- * questions, nothing runs. {@code all} stops asking for the rest of the run; end of input quits.
+ * then asks {@code [y]es / [s]kip / [a]ll / [q]uit}. kompose's own safeguards ({@link Stage#safeguard()}:
+ * lock, free space, size estimate, dump checks) are confirmed in one short line instead, and
+ * {@code [d]etails} shows their full description and exact command; hooks and destructive stages
+ * always get the full display. In dry-run it is a walkthrough: the same questions, nothing runs.
+ * {@code all} stops asking for the rest of the run; end of input quits.
  */
 public final class StepThroughGate implements StageGate {
-    public static final String QUESTION = "[y]es / [s]kip / [a]ll / [q]uit? ";
+    /** The start every step question shares; tests count questions by it. */
+    public static final String QUESTION_START = "[y]es / [s]kip / [a]ll / [q]uit";
+    public static final String QUESTION = QUESTION_START + "? ";
+    /** The question after the one-line display of a safeguard. */
+    public static final String SAFEGUARD_QUESTION = QUESTION_START + " / [d]etails? ";
     private static final String INDENT = "    ";
 
     private final PrintWriter out;
@@ -42,9 +49,14 @@ public final class StepThroughGate implements StageGate {
         if (askNoMore) {
             return Decision.RUN;
         }
-        explain(stack, stage, number, total);
+        boolean brief = shownBriefly(stage);
+        if (brief) {
+            summarize(stack, stage, number, total);
+        } else {
+            explain(stack, stage, number, total);
+        }
         while (true) {
-            String answer = prompter.ask(QUESTION);
+            String answer = prompter.ask(brief ? SAFEGUARD_QUESTION : QUESTION);
             if (answer == null) {
                 out.println("(end of input: quitting; the stages before this one stay done, nothing after it runs)");
                 out.flush();
@@ -67,12 +79,27 @@ public final class StepThroughGate implements StageGate {
                 case "q", "quit" -> {
                     return Decision.QUIT;
                 }
+                case "d", "details" -> explain(stack, stage, number, total);
                 default -> {
-                    out.println("Please answer y (run this stage), s (skip it), a (run it and all the rest) or q (quit).");
+                    out.println("Please answer y (run this stage), s (skip it), a (run it and all the rest), q (quit)"
+                            + (brief ? " or d (show its details)." : "."));
                     out.flush();
                 }
             }
         }
+    }
+
+    /** A safeguard of kompose's own that is neither a hook nor destructive: one line, details on request. */
+    static boolean shownBriefly(Stage stage) {
+        return stage.safeguard() && !stage.destructive() && !(stage instanceof HookStage);
+    }
+
+    /** The one line of a safeguard: position, stack, kompose's own check and its name. */
+    void summarize(StackPlan stack, Stage stage, int number, int total) {
+        out.println(style.bold("stage " + number + "/" + total) + "  stack " + style.bold(stack.stackName()) + "  "
+                + style.dim("kompose's own safeguard") + " " + stage.name()
+                + (dryRun ? "  " + style.yellow("(dry run: nothing runs)") : ""));
+        out.flush();
     }
 
     /** The stage as the operator sees it before deciding. */

@@ -15,15 +15,39 @@ import java.util.Set;
 /**
  * {@code docker compose -f <file> COMMAND ARGS} in the stack folder, with the layered environment
  * (the -e overrides and --network reach compose as variables, never as flags). Arguments pass
- * untouched. Compose's standard input is empty: an interactive {@code exec} needs {@code -T}.
+ * untouched. Compose's standard input is empty (an {@code exec} there needs {@code -T}), unless the
+ * stage is {@code onTerminal}: then compose gets the operator's terminal, for an interactive
+ * {@code exec} in the shell.
  */
 public record ComposeStage(ComposeProgram program, Path composeFile, Path stackDirectory, String command,
-        List<String> arguments, Map<String, String> environment, Set<String> secretNames) implements Stage {
+        List<String> arguments, Map<String, String> environment, Set<String> secretNames, boolean onTerminal)
+        implements Stage {
 
     public ComposeStage {
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(environment);
         secretNames = Set.copyOf(secretNames);
+    }
+
+    /** A stage whose compose reads nothing (standard input empty), in a process group of its own. */
+    public ComposeStage(ComposeProgram program, Path composeFile, Path stackDirectory, String command,
+            List<String> arguments, Map<String, String> environment, Set<String> secretNames) {
+        this(program, composeFile, stackDirectory, command, arguments, environment, secretNames, false);
+    }
+
+    /**
+     * True for {@code exec} without {@code -T}/{@code --no-TTY} (nor {@code -d}): compose wants a terminal
+     * for the program it starts in the container.
+     */
+    public boolean wantsTerminal() {
+        return command.equals("exec") && arguments.stream().noneMatch(argument -> argument.equals("-T")
+                || argument.equals("--no-TTY") || argument.equals("--no-tty") || argument.equals("-d")
+                || argument.equals("--detach"));
+    }
+
+    /** The same stage, with compose on the operator's terminal. */
+    public ComposeStage onTheTerminal() {
+        return new ComposeStage(program, composeFile, stackDirectory, command, arguments, environment, secretNames, true);
     }
 
     public CommandSpec spec() {
@@ -32,13 +56,12 @@ public record ComposeStage(ComposeProgram program, Path composeFile, Path stackD
         argv.add(composeFile.getFileName().toString());
         argv.add(command);
         argv.addAll(arguments);
-        return CommandSpec.of(argv)
+        CommandSpec.Builder spec = CommandSpec.of(argv)
                 .environment(environment)
                 .secretNames(secretNames)
-                .workingDirectory(stackDirectory)
-                .standardInput(Path.of("/dev/null"))
-                .ownProcessGroup(true)
-                .build();
+                .workingDirectory(stackDirectory);
+        return onTerminal ? spec.terminal(true).build()
+                : spec.standardInput(Path.of("/dev/null")).ownProcessGroup(true).build();
     }
 
     @Override

@@ -20,6 +20,11 @@ public record CheckDumpStage(Path dumpFile, String database, DumpVerdict verdict
     }
 
     @Override
+    public boolean safeguard() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "check-dump";
     }

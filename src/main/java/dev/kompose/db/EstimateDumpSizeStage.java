@@ -25,6 +25,11 @@ public record EstimateDumpSizeStage(PostgresClient client) implements Stage {
     }
 
     @Override
+    public boolean safeguard() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "estimate-size";
     }

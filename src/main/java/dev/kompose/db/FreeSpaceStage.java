@@ -25,6 +25,11 @@ public record FreeSpaceStage(PostgresClient client, Path folder) implements Stag
     }
 
     @Override
+    public boolean safeguard() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "free-space";
     }

@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * @param timeout how long the child may run before it and its whole process tree are killed
  * @param ownProcessGroup start the child in a new session/process group, so that cancelling
  *     or timing out kills every process it started, including re-parented ones
+ * @param terminal the child gets the operator's terminal: standard input, output and error are the
+ *     terminal itself and nothing is captured (an interactive {@code docker compose exec}); only for a
+ *     person at a terminal, never with a standard input file or a process group of its own
  */
 public record CommandSpec(
         List<String> arguments,
@@ -30,7 +33,8 @@ public record CommandSpec(
         Path workingDirectory,
         Path standardInput,
         Duration timeout,
-        boolean ownProcessGroup) {
+        boolean ownProcessGroup,
+        boolean terminal) {
 
     public static final Duration NO_TIMEOUT = Duration.ofDays(365);
 
@@ -42,6 +46,9 @@ public record CommandSpec(
         Objects.requireNonNull(timeout, "timeout");
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least a program name");
+        }
+        if (terminal && (ownProcessGroup || standardInput != null)) {
+            throw new IllegalArgumentException("a child on the terminal reads the terminal, in the terminal's process group");
         }
     }
 
@@ -89,6 +96,7 @@ public record CommandSpec(
         private Path standardInput;
         private Duration timeout = NO_TIMEOUT;
         private boolean ownProcessGroup;
+        private boolean terminal;
 
         private Builder(List<String> arguments) {
             this.arguments = new ArrayList<>(arguments);
@@ -142,9 +150,15 @@ public record CommandSpec(
             return this;
         }
 
+        /** The child gets the operator's terminal (no standard input file, no process group of its own). */
+        public Builder terminal(boolean onTerminal) {
+            this.terminal = onTerminal;
+            return this;
+        }
+
         public CommandSpec build() {
             return new CommandSpec(arguments, environment, secretNames, workingDirectory,
-                    standardInput, timeout, ownProcessGroup);
+                    standardInput, timeout, ownProcessGroup, terminal);
         }
     }
 }

@@ -31,6 +31,9 @@ public final class ZtProcessRunner implements ProcessRunner {
         if (cancellation.isCancelled()) {
             return new ExecutionResult(-1, false, true, null, Duration.ZERO);
         }
+        if (command.terminal()) {
+            return TerminalProcess.run(command, callerLocale, observer, cancellation, GRACE);
+        }
         List<String> argv = new ArrayList<>();
         if (command.ownProcessGroup()) {
             argv.add("setsid");
@@ -124,7 +127,7 @@ public final class ZtProcessRunner implements ProcessRunner {
     }
 
     /** The reason a program did not start, without the environment zt-exec would put in its message. */
-    private static String startFailureText(CommandSpec command, Exception problem) {
+    static String startFailureText(CommandSpec command, Exception problem) {
         Throwable cause = problem;
         while (cause.getCause() != null) {
             cause = cause.getCause();

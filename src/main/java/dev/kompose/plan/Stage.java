@@ -26,6 +26,16 @@ public interface Stage {
         return false;
     }
 
+    /**
+     * True for kompose's own safety machinery: a stage that guards the operation (the stack lock, the
+     * free-space check, the size estimate, the completeness check of a dump) and changes nothing the
+     * operator asked for. Step-through confirms such a stage in one short line and shows its command on
+     * request. The stage class declares it; a hook or a destructive stage is never shown briefly.
+     */
+    default boolean safeguard() {
+        return false;
+    }
+
     /** What happens to the later stages when this one is skipped, or empty when nothing depends on it. */
     default String skipConsequence() {
         return "";

@@ -22,13 +22,23 @@ public final class RunPrinter implements RunListener {
     private final PrintWriter out;
     private final Style style;
     private final boolean dryRun;
+    private final boolean showCommands;
     /** The masker of the stack being printed: stacks run one after another, so one is current at a time. */
     private SecretMasker stackMasker = new SecretMasker(java.util.List.of());
 
     public RunPrinter(PrintWriter out, Style style, boolean dryRun) {
+        this(out, style, dryRun, dryRun);
+    }
+
+    /**
+     * @param showCommands print each stage's exact commands as it starts (dry-run does; the step-through
+     *     walkthrough does not, its questions show them, or offer them for kompose's own safeguards)
+     */
+    public RunPrinter(PrintWriter out, Style style, boolean dryRun, boolean showCommands) {
         this.out = out;
         this.style = style;
         this.dryRun = dryRun;
+        this.showCommands = showCommands;
     }
 
     /** Live runs show every line at once; a dry run is flushed per stack, which keeps 1,000-stack plans fast. */
@@ -66,7 +76,7 @@ public final class RunPrinter implements RunListener {
         String marker = stage.destructive() ? " " + style.red("(destructive)") : "";
         out.println(tag + " " + position + " " + stage.kind().label() + " " + stage.name() + ": "
                 + stackMasker.mask(stage.description()) + marker);
-        if (dryRun) {
+        if (showCommands) {
             for (String line : stage.commandText()) {
                 out.println(OUTPUT_INDENT + style.dim("$ " + stackMasker.mask(line)));
             }

@@ -18,6 +18,11 @@ public record LockStage(Path stackFolder, String command, boolean waitWhileHeld,
     }
 
     @Override
+    public boolean safeguard() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "lock";
     }

@@ -23,7 +23,7 @@ import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.widget.AutosuggestionWidgets;
 
 /**
  * The interactive shell. On a terminal: a JLine prompt showing the root and the session state,
@@ -35,6 +35,10 @@ public final class KomposeShell {
     private final Session session;
     private final Parser parser = new DefaultParser();
     private ShellInterpreter interpreter;
+    private CommandHighlighter highlighter;
+    private CommandHintWidgets hints;
+    private AutosuggestionWidgets suggestions;
+    private LineInsight insight;
 
     /** @param session the session the shell starts with: its settings are the shell's first state */
     public KomposeShell(Session session) {
@@ -50,8 +54,7 @@ public final class KomposeShell {
         if (!session.settings().interactiveTerminal()) {
             return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        try (Terminal terminal = SystemTerminal.open()) {
             return runTerminal(terminal);
         } catch (IOException noTerminal) {
             session.err().println("kompose: cannot open the terminal (" + noTerminal.getMessage() + ")");
@@ -94,6 +97,9 @@ public final class KomposeShell {
 
     private int runTerminal(Terminal terminal) {
         LineReader reader = lineReader(terminal);
+        hints = new CommandHintWidgets(reader, insight());
+        suggestions = new AutosuggestionWidgets(reader);
+        suggestions.enable();
         interpreter.answerQuestionsWith(prompter(reader, terminal), () -> historyLines(reader.getHistory()));
         session.out().println("kompose shell: stacks in " + interpreter.settings().root() + ". help lists what you can type;"
                 + " TAB completes; Ctrl-D leaves.");
@@ -103,10 +109,12 @@ public final class KomposeShell {
             try {
                 line = reader.readLine(prompt());
             } catch (UserInterruptException cleared) {
+                hints.clear();
                 continue;
             } catch (EndOfFileException endOfInput) {
                 break;
             }
+            hints.clear();
             List<String> words = line.isBlank() ? List.of() : reader.getParsedLine().words().stream()
                     .filter(word -> !word.isEmpty()).toList();
             terminal.handle(Terminal.Signal.INT, signal -> Interrupts.interruptOperation());
@@ -116,6 +124,7 @@ public final class KomposeShell {
                 terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
             }
         }
+        hints.clear();
         try {
             reader.getHistory().save();
         } catch (IOException unwritable) {
@@ -130,11 +139,13 @@ public final class KomposeShell {
             interpreter = new ShellInterpreter(session, null, () -> List.of());
         }
         ShellInterpreter current = interpreter;
+        highlighter = new CommandHighlighter(insight());
         CompletionSource source = new CompletionSource(() -> current.settings().root(), session.processEnvironment());
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("kompose")
                 .parser(parser)
+                .highlighter(highlighter)
                 .completer(new ShellCompleter(new CommandCompletion(source), () -> current.settings().overrides().keySet()))
                 .history(new ShellHistory())
                 .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
@@ -163,14 +174,37 @@ public final class KomposeShell {
                 terminal.writer().flush();
             }
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
+            answering(true);
             try {
                 return reader.readLine(question.substring(lastBreak + 1));
             } catch (UserInterruptException | EndOfFileException stop) {
                 return null;
             } finally {
+                answering(false);
                 reader.setVariable(LineReader.DISABLE_HISTORY, false);
             }
         };
+    }
+
+    /** An answer to a question gets no suggestion from history, no hint and no colours of a command line. */
+    private void answering(boolean answering) {
+        highlighter.active(!answering);
+        hints.active(!answering);
+        if (answering) {
+            suggestions.disable();
+        } else {
+            suggestions.enable();
+        }
+    }
+
+    /** The shell's reading of a line, over the stacks under the current root (listed at most once a second). */
+    private LineInsight insight() {
+        if (insight == null) {
+            ShellInterpreter current = interpreter;
+            CompletionSource source = new CompletionSource(() -> current.settings().root(), session.processEnvironment());
+            insight = new LineInsight(new RecentStackNames(source::stackNames, () -> current.settings().root()));
+        }
+        return insight;
     }
 
     /** {@code kompose ~/stacks [dry-run +1 override]> } */

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class DirectusFlowScenarios {
     private static final Duration HEALTHY = Duration.ofSeconds(90);
-    private static final String STEP_QUESTION = "[y]es / [s]kip / [a]ll / [q]uit?";
+    private static final String STEP_QUESTION = dev.kompose.cli.StepThroughGate.QUESTION_START;
 
     Path root;
     E2eStacks stacks;

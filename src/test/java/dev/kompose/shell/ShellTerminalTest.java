@@ -104,9 +104,25 @@ class ShellTerminalTest {
         shell(Map.of());
         tmux.type("step app db:export").press("Enter");
         // lock, free-space, pre_db_export, estimate-size, pg_dump, publish, post_db_export
+        List<Integer> safeguards = List.of(1, 2, 4);
+        int asked = 0;
         for (int stage = 1; stage <= 7; stage++) {
             tmux.waitFor("stage " + stage + "/7");
-            tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), stage);
+            String before = tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, ++asked);
+            String shown = before.substring(before.lastIndexOf("stage " + stage + "/7")).strip();
+            if (safeguards.contains(stage)) {
+                assertTrue(shown.lines().count() <= 3, "a safeguard takes at most three lines:\n" + shown);
+                assertFalse(before.contains("SELECT"), "no SQL before d was pressed:\n" + before);
+                assertTrue(shown.contains("[d]etails"), shown);
+            }
+            if (stage == 3) {
+                assertTrue(shown.contains("sleep \"${SLOW_EXPORT:-0}\""), "the hook body is shown:\n" + shown);
+            }
+            if (stage == 4) {
+                tmux.type("d").press("Enter");
+                tmux.waitFor("SELECT");
+                tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, ++asked);
+            }
             tmux.type("y").press("Enter");
         }
         String screen = tmux.waitFor("Summary: 1 succeeded, 0 failed out of 1 stacks");
@@ -125,7 +141,7 @@ class ShellTerminalTest {
         tmux.type("step app db:export").press("Enter");
         for (int stage = 1; stage <= 5; stage++) { // lock, free-space, pre_db_export, estimate-size, pg_dump
             tmux.waitFor("stage " + stage + "/7");
-            tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), stage);
+            tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, stage);
             tmux.type("y").press("Enter");
         }
         tmux.waitFor("stage 6/7");
@@ -191,13 +207,13 @@ class ShellTerminalTest {
         tmux = Tmux.start(scratch, Map.of("HOME", scratch.toString(), "TERM", "xterm-256color"),
                 "-C", root.toString(), "--step", "app", "db:export");
         tmux.waitFor("stage 1/7"); // lock
-        tmux.waitFor(dev.kompose.cli.StepThroughGate.QUESTION.strip());
+        tmux.waitFor(dev.kompose.cli.StepThroughGate.QUESTION_START);
         tmux.type("y").press("Enter");
         tmux.waitFor("stage 2/7"); // free-space
-        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), 2);
+        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, 2);
         tmux.type("y").press("Enter");
         tmux.waitFor("stage 3/7"); // pre_db_export
-        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION.strip(), 3);
+        tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, 3);
         tmux.type("s").press("Enter");
         tmux.waitFor("stage 4/7");
         tmux.type("a").press("Enter");

@@ -35,17 +35,37 @@ public final class Tmux implements AutoCloseable {
      */
     public static Tmux start(Path scratch, Map<String, String> environment, java.util.List<String> removed,
             String... arguments) throws IOException {
-        String name = "kompose-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        StringBuilder script = new StringBuilder("#!/bin/bash\n");
+        return startAround(scratch, environment, removed, "", "", arguments);
+    }
+
+    /**
+     * As {@link #start(Path, Map, List, String...)}, with bash lines run before kompose starts and after it
+     * ended ({@code stty -g > before}, say), in the same terminal.
+     */
+    public static Tmux startAround(Path scratch, Map<String, String> environment, java.util.List<String> removed,
+            String before, String after, String... arguments) throws IOException {
+        StringBuilder script = new StringBuilder();
         removed.forEach(variable -> script.append("unset ").append(variable).append('\n'));
         environment.forEach((key, value) -> script.append("export ").append(key).append("='").append(value).append("'\n"));
-        script.append("'").append(Path.of(System.getProperty("java.home"), "bin", "java")).append("' -XX:TieredStopAtLevel=1 -cp '")
-                .append(System.getProperty("java.class.path")).append("' dev.kompose.Main");
+        script.append(before).append('\n').append(komposeCommand(arguments));
+        script.append("\nstatus=$?\n").append(after).append("\necho \"[kompose exited $status]\"\nsleep 600\n");
+        return startScript(scratch, script.toString());
+    }
+
+    /** The shell words that start kompose (the Main class from the test class path, in its own JVM) with the arguments. */
+    public static String komposeCommand(String... arguments) {
+        StringBuilder command = new StringBuilder("'").append(Path.of(System.getProperty("java.home"), "bin", "java"))
+                .append("' -XX:TieredStopAtLevel=1 -cp '").append(System.getProperty("java.class.path")).append("' dev.kompose.Main");
         for (String argument : arguments) {
-            script.append(" '").append(argument).append("'");
+            command.append(" '").append(argument).append("'");
         }
-        script.append("\necho \"[kompose exited $?]\"\nsleep 600\n");
-        Path launcher = Files.writeString(scratch.resolve("run-kompose.sh"), script.toString());
+        return command.toString();
+    }
+
+    /** Runs a bash script (its text, without the #! line) in a new 160x50 tmux session. */
+    public static Tmux startScript(Path scratch, String bashScript) throws IOException {
+        String name = "kompose-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path launcher = Files.writeString(scratch.resolve("run-" + System.nanoTime() + ".sh"), "#!/bin/bash\n" + bashScript);
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "50", launcher.toString());
         return new Tmux(name);
@@ -68,6 +88,11 @@ public final class Tmux implements AutoCloseable {
     /** The screen and scrollback as text. */
     public String screen() {
         return tmux("capture-pane", "-p", "-J", "-S", "-2000", "-t", session);
+    }
+
+    /** The visible screen with its colours as escape sequences. */
+    public String screenWithColours() {
+        return tmux("capture-pane", "-p", "-e", "-t", session);
     }
 
     /** Waits until the screen satisfies the condition; fails with the screen when it does not in time. */
