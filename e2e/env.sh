@@ -13,8 +13,24 @@ export E2E_EXEC_ROOT="$STATE/exec-root"     # dockerd --exec-root (containerd st
 export E2E_PIDFILE="$STATE/dockerd.pid"     # dockerd --pidfile
 export E2E_SOCK="$STATE/docker.sock"        # dockerd -H unix://...
 export E2E_LOG="$STATE/dockerd.log"         # daemon stdout/stderr
-export E2E_ADDR_POOL="base=10.213.0.0/16,size=24"
-export E2E_ADDR_POOL_PREFIX="10.213."   # must match E2E_ADDR_POOL
+export E2E_ADDR_POOL="${E2E_ADDR_POOL:-base=10.213.0.0/16,size=24}"
+export E2E_ADDR_POOL_PREFIX="${E2E_ADDR_POOL_PREFIX:-10.213.}"   # must match E2E_ADDR_POOL
+
+# A second private engine (tests of stacks pinned to other Docker hosts): its own socket, data
+# root, exec root, pidfile and address pool; it shares our containerd under its own namespace.
+# The tests reach it directly (unix://) and through ssh:// to the sshd of start-sshd.sh.
+export E2E_ENGINE2="$STATE/engine2"
+export E2E_SOCK2="$E2E_ENGINE2/docker.sock"
+export E2E_ADDR_POOL2="${E2E_ADDR_POOL2:-base=10.214.0.0/16,size=24}"
+export E2E_ADDR_POOL2_PREFIX="${E2E_ADDR_POOL2_PREFIX:-10.214.}"
+# The sshd fixture (start-sshd.sh): 127.0.0.1 only, a key generated per state dir, its sessions
+# pointed at engine 2 (SetEnv DOCKER_HOST). E2E_SSH_BIN holds an `ssh` that stands for the
+# user's own ssh setup (-F its config: host alias, port, key, known hosts): put it first on PATH.
+export E2E_SSH_DIR="$STATE/ssh"
+export E2E_SSH_PORT="${E2E_SSH_PORT:-22922}"
+export E2E_SSH_HOST_ALIAS="kompose-e2e-engine2"
+export E2E_SSH_BIN="$E2E_SSH_DIR/bin"
+export E2E_SSH_LOG="$E2E_SSH_DIR/sshd.log"
 
 export DOCKER_HOST="unix://$E2E_SOCK"
 export DOCKER_CONFIG="$STATE/docker-config"  # holds cli-plugins/docker-compose (v2)
@@ -44,6 +60,9 @@ e2e_now_ms() { date +%s%3N; }
 
 # Is our private daemon up and answering?
 e2e_daemon_up() { [ -S "$E2E_SOCK" ] && timeout 5 docker info >/dev/null 2>&1; }
+
+# Is engine 2 up?
+e2e_engine2_up() { [ -S "$E2E_SOCK2" ] && DOCKER_HOST="unix://$E2E_SOCK2" timeout 5 docker info >/dev/null 2>&1; }
 
 # Does `docker compose` (v2 plugin) work?
 e2e_have_compose_v2() { docker compose version >/dev/null 2>&1; }

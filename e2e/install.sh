@@ -6,6 +6,8 @@
 #    downloaded with a private sources list (system sources untouched),
 #    unpacked into $STATE/compose-v2 and linked into $DOCKER_CONFIG/cli-plugins.
 #    If it can't be had, a clear message is printed and we carry on (v1 only).
+#  - openssh-server: only its sshd binary, which the suite runs as a test fixture on
+#    127.0.0.1 (never a system service) to reach the second engine through ssh://.
 # Exit: 0 ok, 1 a required Debian package could not be installed.
 set -euo pipefail
 # shellcheck source=env.sh
@@ -18,6 +20,8 @@ export DEBIAN_FRONTEND=noninteractive
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx sh && \
   dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 command -v pg_dump >/dev/null 2>&1 && [ -x "/usr/lib/postgresql/$E2E_PG_VERSION/bin/postgres" ] \

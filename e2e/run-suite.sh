@@ -61,6 +61,15 @@ if [ "${E2E_SKIP_INSTALL:-0}" != 1 ]; then
 fi
 timed start-dockerd "$here/start-dockerd.sh" || { status=2; exit 2; }
 timed build-images "$here/build-images.sh" || { status=2; exit 2; }
+copy_images_to_engine2() { # engine 2 gets the same images (no registry: save | load)
+  local image
+  for image in "$E2E_BUSYBOX_IMAGE" "$E2E_POSTGRES_IMAGE"; do
+    DOCKER_HOST="unix://$E2E_SOCK2" docker image inspect "$image" >/dev/null 2>&1 && continue
+    docker save "$image" | DOCKER_HOST="unix://$E2E_SOCK2" docker load >/dev/null || return 1
+  done
+}
+timed images-engine2 copy_images_to_engine2 || { status=2; exit 2; }
+timed start-sshd "$here/start-sshd.sh" || { status=2; exit 2; }
 e2e_log "compose v1: $(docker-compose version --short 2>/dev/null || echo missing);" \
   "compose v2: $(docker compose version --short 2>/dev/null || echo missing)"
 

@@ -20,8 +20,31 @@ ctr_sock="$STATE/containerd.sock"
 ctr_pidfile="$STATE/containerd.pid"
 ctr_log="$STATE/containerd.log"
 
+start_engine2() { # the second engine: same containerd, own namespace, socket, roots and pool
+  e2e_engine2_up && { e2e_log "engine 2 already running"; return 0; }
+  mkdir -p "$E2E_ENGINE2/data-root" "$E2E_ENGINE2/exec-root"
+  rm -f "$E2E_SOCK2" "$E2E_ENGINE2/dockerd.pid"
+  setsid dockerd \
+    --host "unix://$E2E_SOCK2" \
+    --containerd "$STATE/containerd.sock" \
+    --containerd-namespace kompose-e2e-2 --containerd-plugins-namespace kompose-e2e-2-plugins \
+    --data-root "$E2E_ENGINE2/data-root" \
+    --exec-root "$E2E_ENGINE2/exec-root" \
+    --pidfile "$E2E_ENGINE2/dockerd.pid" \
+    --storage-driver "$(cat "$STATE/storage-driver" 2>/dev/null || echo overlay2)" \
+    --iptables=false --ip-masq=false --bridge=none \
+    --default-address-pool "$E2E_ADDR_POOL2" \
+    --userland-proxy=true \
+    >>"$E2E_ENGINE2/dockerd.log" 2>&1 </dev/null &
+  echo $! >"$E2E_ENGINE2/dockerd.launch.pid"
+  for _ in $(seq 1 $(( timeout_s * 5 ))); do e2e_engine2_up && break; sleep 0.2; done
+  e2e_engine2_up || { tail -20 "$E2E_ENGINE2/dockerd.log" >&2; e2e_die "engine 2 did not answer"; }
+  e2e_log "engine 2 up: unix://$E2E_SOCK2"
+}
+
 if e2e_daemon_up; then
   e2e_log "private dockerd already running (pid $(cat "$E2E_PIDFILE" 2>/dev/null || echo ?))"
+  start_engine2
   exit 0
 fi
 
@@ -104,3 +127,4 @@ if ! e2e_daemon_up; then
 fi
 echo "$driver" >"$STATE/storage-driver"
 e2e_log "private dockerd up in $(( $(e2e_now_ms) - t0 )) ms: $(docker info --format '{{.ServerVersion}} driver={{.Driver}} cgroup={{.CgroupDriver}}/{{.CgroupVersion}}')"
+start_engine2

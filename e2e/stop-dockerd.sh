@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Tear down the PRIVATE daemon started by start-dockerd.sh. Safe when nothing runs.
+# Tear down the PRIVATE daemons started by start-dockerd.sh (and engine 2) and the sshd fixture
+# of start-sshd.sh. Safe when nothing runs.
 #   1. docker rm -f every container of the private daemon, remove its networks
 #   2. stop dockerd (TERM, wait up to E2E_STOP_TIMEOUT s (default 20), KILL),
 #      then our containerd, then leftover shims / docker-proxy of ours
@@ -72,6 +73,20 @@ if e2e_daemon_up; then
   docker network prune -f >/dev/null 2>&1 || true
 fi
 
+# ---- 1b. engine 2 and the sshd fixture ----------------------------------------
+stop_pid "$(pid_of "$E2E_SSH_DIR/sshd.pid")" "sshd fixture"
+rm -f "$E2E_SSH_DIR/sshd.pid"
+if [ -S "$E2E_SOCK2" ] && DOCKER_HOST="unix://$E2E_SOCK2" timeout 5 docker info >/dev/null 2>&1; then
+  ids="$(DOCKER_HOST="unix://$E2E_SOCK2" docker ps -aq)"
+  # shellcheck disable=SC2086
+  [ -n "$ids" ] && { DOCKER_HOST="unix://$E2E_SOCK2" docker rm -f -v $ids >/dev/null || true; }
+  DOCKER_HOST="unix://$E2E_SOCK2" docker network prune -f >/dev/null 2>&1 || true
+fi
+d2pid="$(pid_of "$E2E_ENGINE2/dockerd.pid")"; alive "$d2pid" || d2pid="$(pid_of "$E2E_ENGINE2/dockerd.launch.pid")"
+alive "$d2pid" && proxies="$proxies $(children_of "$d2pid")"
+stop_pid "$d2pid" "dockerd (engine 2)"
+rm -f "$E2E_SOCK2" "$E2E_ENGINE2/dockerd.pid" "$E2E_ENGINE2/dockerd.launch.pid"
+
 # ---- 2. processes ------------------------------------------------------------
 stop_pid "$dpid" dockerd
 stop_pid "$(pid_of "$STATE/containerd.pid")" containerd
@@ -114,6 +129,7 @@ rm -f "$E2E_SOCK" "$ctr_sock" "$ctr_sock.ttrpc" "$E2E_PIDFILE" "$STATE/container
 
 # Bridges of a crashed daemon stay on the host (br-<network id>, address in our
 # pool). Remove them when no dockerd using our pool is alive any more.
+for E2E_ADDR_POOL_PREFIX in "$E2E_ADDR_POOL_PREFIX" "$E2E_ADDR_POOL2_PREFIX"; do
 if command -v ip >/dev/null 2>&1; then
   pool_daemon=""
   for p in /proc/[0-9]*; do
@@ -130,6 +146,7 @@ if command -v ip >/dev/null 2>&1; then
     done
   fi
 fi
+done
 
 # ---- 3. mounts under the state dir -------------------------------------------
 mounts() { awk -v s="$STATE/" 'index($2, s) == 1 {print $2}' /proc/self/mounts | sort -r; }

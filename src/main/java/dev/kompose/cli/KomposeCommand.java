@@ -46,6 +46,14 @@ public final class KomposeCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "NAME", description = "Set NETWORK_NAME for the stacks.")
     String network;
 
+    @Option(names = "--context", paramLabel = "NAME", completionCandidates = DockerContextNames.class,
+            description = "Run every stack on this docker context's engine (else each stack's DOCKER_HOST / DOCKER_CONTEXT).")
+    String context;
+
+    @Option(names = "--parallel", paramLabel = "N", converter = ParallelConverter.class,
+            description = "Run up to N stacks at a time (1 to " + Settings.MAX_PARALLEL + ", default 1: one after another); output stays grouped per stack.")
+    Integer parallel;
+
     @Option(names = {"-C", "--root"}, paramLabel = "DIR", converter = FolderConverter.class, description = "The folder holding the stacks.")
     Path root;
 
@@ -102,6 +110,12 @@ public final class KomposeCommand implements Callable<Integer> {
         }
         if (network != null) {
             settings = settings.withNetwork(network);
+        }
+        if (context != null) {
+            settings = settings.withContext(context.isBlank() ? null : context.strip());
+        }
+        if (parallel != null) {
+            settings = settings.withParallel(parallel);
         }
         if (dryRun) {
             settings = settings.withDryRun(true);
@@ -166,6 +180,32 @@ public final class KomposeCommand implements Callable<Integer> {
             throw new UsageException("Options go before PATTERN: " + command + " came after it (see kompose --help)");
         }
         return new ComposeVerb(command, arguments).execute(first, operations);
+    }
+
+    /** --parallel's number, 1 to {@link Settings#MAX_PARALLEL}. */
+    static final class ParallelConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int number;
+            try {
+                number = Integer.parseInt(value.strip());
+            } catch (NumberFormatException notANumber) {
+                throw new picocli.CommandLine.TypeConversionException("not a number: " + value);
+            }
+            if (number < 1 || number > Settings.MAX_PARALLEL) {
+                throw new picocli.CommandLine.TypeConversionException("must be 1 to " + Settings.MAX_PARALLEL + ", not " + number);
+            }
+            return number;
+        }
+    }
+
+    /** The docker contexts of $DOCKER_CONFIG (or ~/.docker), read at every TAB. */
+    static final class DockerContextNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return dev.kompose.docker.DockerContexts.read(dev.kompose.docker.DockerContexts.folderFor(
+                    System.getenv("DOCKER_CONFIG"), System.getenv("HOME"))).names().iterator();
+        }
     }
 
     /** A path picocli would reject with its exception's class name (a NUL in it, say) gets a plain message. */

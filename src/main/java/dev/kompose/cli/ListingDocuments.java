@@ -43,6 +43,9 @@ final class ListingDocuments {
             row.put("postgresService", choice instanceof PostgresServiceChoice.Chosen chosen ? chosen.service().name() : null);
             row.put("postgres", Listings.postgresColumn(choice, settings.isPresent()));
             row.put("hooks", List.copyOf(stack.hooks().functionNames()));
+            row.put("engine", stack.engine().label());
+            row.put("engineHost", stack.engine().host().isEmpty() ? null : stack.engine().host());
+            row.put("engineProblem", stack.engine().usable() ? null : stack.engine().problem());
             row.put("problems", problems(stack));
             rows.add(row);
         }

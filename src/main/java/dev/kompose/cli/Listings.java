@@ -44,7 +44,7 @@ final class Listings {
             return print(ListingDocuments.stacks(stacks));
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS"});
+        rows.add(new String[] {"STACK", "COMPOSE FILE", ".ENV", "DUMPS", "POSTGRES", "HOOKS", "ENGINE"});
         for (StackSnapshot stack : stacks) {
             Optional<DatabaseSettings> settings = stack.databaseSettings();
             String dumps = settings.map(database -> Integer.toString(stack.dumps().entries().size())).orElse("-");
@@ -52,10 +52,14 @@ final class Listings {
             int hookCount = stack.hooks().functionNames().size();
             rows.add(new String[] {stack.name(), stack.stack().composeFile().getFileName().toString(),
                     Files.exists(stack.stack().envFile()) ? "yes" : "no", dumps, postgres,
-                    hookCount == 0 ? "-" : Integer.toString(hookCount)});
+                    hookCount == 0 ? "-" : Integer.toString(hookCount), stack.engine().describe()});
         }
         printTable(rows);
         for (StackSnapshot stack : stacks) {
+            if (!stack.engine().usable()) {
+                out.println(style.red("[ERROR]") + " " + stack.name() + ": engine " + stack.engine().label() + ": "
+                        + stack.engine().problem());
+            }
             stack.environment().errorLines().forEach(problem -> out.println(style.red("[ERROR]") + " " + problem));
             stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
             stack.compose().problems().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));

@@ -68,7 +68,7 @@ public final class Operations {
     static StackReader reader(Session session) {
         Settings settings = session.settings();
         StackReader reader = new StackReader(settings.root(), session.processEnvironment(), settings.network(),
-                settings.overrides());
+                settings.overrides(), settings.context());
         reader.rootProblems().stream().filter(problem -> !problem.isError()) // errors fail every stack, named there
                 .forEach(problem -> session.err().println("[WARN] " + problem.describe()));
         return reader;
@@ -103,15 +103,16 @@ public final class Operations {
                 .toList();
         Map<String, EngineContainers> engines = new LinkedHashMap<>();
         for (StackSnapshot stack : snapshots) {
-            engines.computeIfAbsent(EngineContainers.engineOf(stack.environment()::get), this::askEngine);
+            engines.computeIfAbsent(stack.engine().label(), label -> askEngine(stack.engine()));
         }
         return show.apply(snapshots, engines);
     }
 
-    private EngineContainers askEngine(String engine) {
+    private EngineContainers askEngine(dev.kompose.docker.DockerEngine pinned) {
+        String engine = pinned.label();
         List<String> stdout = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> stderr = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutionResult result = session.processRunner().run(EngineContainers.query(engine), new ProcessObserver() {
+        ExecutionResult result = session.processRunner().run(EngineContainers.query(pinned.queryVariables()), new ProcessObserver() {
             @Override
             public void line(OutputStreamName stream, String line) {
                 (stream == OutputStreamName.STDOUT ? stdout : stderr).add(line);
@@ -136,14 +137,23 @@ public final class Operations {
         StackReader reader = reader(session);
         PlanningContext context = new PlanningContext(LocalDateTime.now(session.clock()), session.settings().hookTimeout(),
                 dryRun, operation.usesCompose() ? composeProgram() : null);
-        Plan plan = new Plan(operation, stacks.stream()
-                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump()))
-                .map(snapshot -> refusingBadEnvFiles(snapshot).orElseGet(() -> operation.plan(snapshot, context))).toList());
-        Cancellation cancellation = Interrupts.begin();
-        try {
-            return executeGuarded(plan, dryRun, gate(dryRun), cancellation);
-        } finally {
-            Interrupts.end();
+        if (step && session.settings().parallel() > 1) {
+            throw new UsageException("--step shows one stack at a time: leave out --parallel");
+        }
+        List<StackSnapshot> snapshots = stacks.stream()
+                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump())).toList();
+        try (RunEngines engines = RunEngines.prepare(session, snapshots, context.composeProgram(), dryRun,
+                operation.reachesEngine())) {
+            Plan plan = new Plan(operation, snapshots.stream().map(snapshot -> refusingBadEnvFiles(snapshot)
+                    .or(() -> engines.refusal(snapshot).map(why -> dev.kompose.plan.StackPlan.invalid(snapshot.name(),
+                            snapshot.folder(), why, snapshot.environment().problemLines())))
+                    .orElseGet(() -> operation.plan(snapshot, context))).toList());
+            Cancellation cancellation = Interrupts.begin();
+            try {
+                return executeGuarded(plan, dryRun, gate(dryRun), cancellation, engines);
+            } finally {
+                Interrupts.end();
+            }
         }
     }
 
@@ -171,7 +181,7 @@ public final class Operations {
     }
 
     /** A real run holds the per-stack locks (when the operation takes them) and writes the journal; a dry run neither. */
-    private int executeGuarded(Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation) {
+    private int executeGuarded(Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation, RunEngines engines) {
         try (StackLocks locks = new StackLocks(plan.operation().waitsForLock(), session.clock())) {
             List<RunListener> listeners = new ArrayList<>();
             Plan guarded = plan;
@@ -187,11 +197,12 @@ public final class Operations {
                 listeners.add(new RunDocument(session.out(), dryRun, session.clock()));
             }
             StageGate effectiveGate = dryRun && !gate.consultedInDryRun() ? StageGate.ALWAYS : gate;
-            try (ProgressDisplay display = ProgressDisplay.choose(session, guarded, dryRun, effectiveGate, cancellation)) {
+            try (ProgressDisplay display = ProgressDisplay.choose(session, guarded, dryRun, effectiveGate, cancellation,
+                    engines.rowLabels())) {
                 List<RunListener> all = new ArrayList<>(display.listeners());
                 all.addAll(listeners);
-                Runner runner = new Runner(session.processRunner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
-                        display.gate(), new CompositeRunListener(all), cancellation);
+                Runner runner = new Runner(engines.runner(), dryRun ? StageExecutor.DRY_RUN : StageExecutor.REAL,
+                        display.gate(), new CompositeRunListener(all), cancellation, session.settings().parallel());
                 RunReport report = runner.run(guarded);
                 return report.exitCode();
             }

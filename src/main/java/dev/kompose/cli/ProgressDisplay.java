@@ -1,5 +1,7 @@
 package dev.kompose.cli;
 
+import dev.kompose.engine.CompositeRunListener;
+import dev.kompose.engine.GroupedRunListener;
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.StageGate;
 import dev.kompose.exec.Cancellation;
@@ -37,6 +39,12 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     static ProgressDisplay choose(Session session, Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation) {
+        return choose(session, plan, dryRun, gate, cancellation, Map.of());
+    }
+
+    /** engineRows: each stack's engine by folder, shown in the panel's rows (empty: all on docker's default engine). */
+    static ProgressDisplay choose(Session session, Plan plan, boolean dryRun, StageGate gate, Cancellation cancellation,
+            Map<java.nio.file.Path, String> engineRows) {
         Style style = new Style(session.settings().colour());
         // with -o json standard output carries the document; what people read goes to standard error
         java.io.PrintWriter messages = session.settings().jsonOutput() ? session.err() : session.out();
@@ -61,7 +69,7 @@ final class ProgressDisplay implements AutoCloseable {
             try {
                 display.panel = ProgressPanel.openOnSystemTerminal("kompose " + plan.command(), cancellation);
                 display.summary = new RunSummaryPrinter(messages, style);
-                display.listeners.add(display.panel);
+                display.listeners.add(engineRows.isEmpty() ? display.panel : new EngineRowLabels(display.panel, engineRows));
                 display.listeners.add(display.summary);
                 return display;
             } catch (IOException | RuntimeException cannotOpen) {
@@ -71,9 +79,15 @@ final class ProgressDisplay implements AutoCloseable {
             }
         }
         ProgressDisplay display = new ProgressDisplay(gate);
-        display.listeners.add(new RunPrinter(messages, style, dryRun, dryRun && !(gate instanceof StepThroughGate)));
+        List<RunListener> printers = new ArrayList<>();
+        printers.add(new RunPrinter(messages, style, dryRun, dryRun && !(gate instanceof StepThroughGate)));
         if (mode == ProgressMode.PLAIN) {
-            display.listeners.add(new ProgressLinePrinter(messages));
+            printers.add(new ProgressLinePrinter(messages));
+        }
+        if (session.settings().parallel() > 1) { // stacks at the same time: each one's lines as one block
+            display.listeners.add(new GroupedRunListener(new CompositeRunListener(printers)));
+        } else {
+            display.listeners.addAll(printers);
         }
         if (jsonLines != null) {
             display.listeners.add(jsonLines);

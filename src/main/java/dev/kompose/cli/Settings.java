@@ -23,13 +23,21 @@ import java.util.Map;
  * @param hookTimeout how long a hook may run
  * @param progressMode --progress
  * @param output -o/--output: text for people, or one JSON document on standard output
+ * @param context --context NAME: the docker context every stack of the run uses, or null (each stack's own engine)
+ * @param parallel --parallel N: how many stacks run at a time (1: one after another, in order)
  */
 public record Settings(Path root, Map<String, String> overrides, String network, boolean dryRun, boolean assumeYes,
-        boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode, OutputFormat output) {
+        boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode, OutputFormat output,
+        String context, int parallel) {
     public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(10);
+    /** The most stacks --parallel runs at a time (sshd's MaxSessions is 10 per shared connection by default). */
+    public static final int MAX_PARALLEL = 8;
 
     public Settings {
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new IllegalArgumentException("parallel must be 1 to " + MAX_PARALLEL + ", not " + parallel);
+        }
     }
 
     /** The settings of a fresh command: root from KOMPOSE_ROOT, else the current folder. */
@@ -38,12 +46,12 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         Path root = Path.of(configuredRoot == null || configuredRoot.isEmpty() ? "." : configuredRoot)
                 .toAbsolutePath().normalize();
         return new Settings(root, Map.of(), null, false, false, terminal, colour, DEFAULT_HOOK_TIMEOUT, ProgressMode.AUTO,
-                OutputFormat.TEXT);
+                OutputFormat.TEXT, null, 1);
     }
 
     public Settings withRoot(Path folder) {
         return new Settings(folder, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     /** These overrides added over the present ones (a later value wins). */
@@ -51,49 +59,60 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(added);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withoutOverride(String key) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.remove(key);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withNetwork(String name) {
         return new Settings(root, overrides, name, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withDryRun(boolean on) {
         return new Settings(root, overrides, network, on, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withAssumeYes(boolean yes) {
         return new Settings(root, overrides, network, dryRun, yes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withColour(boolean on) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, on, hookTimeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withHookTimeout(Duration timeout) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, timeout,
-                progressMode, output);
+                progressMode, output, context, parallel);
     }
 
     public Settings withProgressMode(ProgressMode mode) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                mode, output);
+                mode, output, context, parallel);
     }
 
     public Settings withOutput(OutputFormat format) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, format);
+                progressMode, format, context, parallel);
+    }
+
+    /** The docker context every stack of the run uses (--context), or null for each stack's own engine. */
+    public Settings withContext(String name) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode, output, name, parallel);
+    }
+
+    public Settings withParallel(int stacksAtATime) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode, output, context, stacksAtATime);
     }
 
     /** True when standard output carries one JSON document and every message goes to standard error. */
@@ -121,6 +140,12 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         }
         if (output != OutputFormat.TEXT) {
             state.append(" output=").append(output.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (context != null) {
+            state.append(" context=").append(context);
+        }
+        if (parallel != 1) {
+            state.append(" parallel=").append(parallel);
         }
         return state.toString().strip();
     }

@@ -80,7 +80,7 @@ public final class StatusVerb implements StackVerb {
 
     private Row row(StackSnapshot stack, Map<String, EngineContainers> engines, LocalDateTime now,
             Map<String, Object> lastOperation, Map<String, Object> lastExport) {
-        String engine = EngineContainers.engineOf(stack.environment()::get);
+        String engine = stack.engine().label();
         EngineContainers answer = engines.get(engine);
         boolean answered = answer != null && answer.answered();
         String project = stack.composeProjectName();

@@ -48,14 +48,21 @@ public record EngineContainers(String engine, boolean answered, Map<String, Coun
 
     /** The one query for an engine: every container with a compose project label, as JSON lines. */
     public static CommandSpec query(String engine) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (engine.startsWith(CONTEXT_PREFIX)) {
+            variables.put("DOCKER_CONTEXT", engine.substring(CONTEXT_PREFIX.length()));
+        } else if (!engine.equals(LOCAL)) {
+            variables.put("DOCKER_HOST", engine);
+        }
+        return query(variables);
+    }
+
+    /** The query with the variables that reach the engine (DOCKER_HOST / DOCKER_CONTEXT). */
+    public static CommandSpec query(Map<String, String> engineVariables) {
         CommandSpec.Builder command = CommandSpec.of("docker", "ps", "-a", "--filter", "label=" + PROJECT_LABEL,
                 "--format", "{{json .}}").workingDirectory(Path.of(".")).standardInput(Path.of("/dev/null"))
                 .timeout(Duration.ofSeconds(30));
-        if (engine.startsWith(CONTEXT_PREFIX)) {
-            command.environment("DOCKER_CONTEXT", engine.substring(CONTEXT_PREFIX.length()));
-        } else if (!engine.equals(LOCAL)) {
-            command.environment("DOCKER_HOST", engine);
-        }
+        command.environment(engineVariables);
         return command.build();
     }
 

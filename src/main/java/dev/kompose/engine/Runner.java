@@ -19,7 +19,10 @@ import java.util.List;
  * Runs a plan: every stack in order, each stack's stages in order, stopping a stack at its first
  * failure (then running its clean-up stages) and going on with the next stack. Straight-through,
  * dry-run and step-through differ only in the executor and gate handed in; what happens is
- * reported to the listener.
+ * reported to the listener. With a parallelism above 1, up to that many stacks run at a time
+ * (each on its own thread, stages still in order); the listener is then called from those
+ * threads one call at a time, the gate is asked one question at a time, and the report keeps
+ * the plan's order.
  */
 public final class Runner {
     private final ProcessRunner processRunner;
@@ -27,36 +30,68 @@ public final class Runner {
     private final StageGate gate;
     private final RunListener listener;
     private final Cancellation cancellation;
+    private final int parallelism;
 
     public Runner(ProcessRunner processRunner, StageExecutor executor, StageGate gate, RunListener listener,
             Cancellation cancellation) {
+        this(processRunner, executor, gate, listener, cancellation, 1);
+    }
+
+    /** parallelism: how many stacks may run at a time (1: one after another, in the plan's order). */
+    public Runner(ProcessRunner processRunner, StageExecutor executor, StageGate gate, RunListener listener,
+            Cancellation cancellation, int parallelism) {
         this.processRunner = processRunner;
         this.executor = executor;
-        this.gate = gate;
-        this.listener = listener;
+        this.gate = parallelism > 1 ? new OneQuestionAtATimeGate(gate) : gate;
+        this.listener = parallelism > 1 ? new SynchronizedRunListener(listener) : listener;
         this.cancellation = cancellation;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     public RunReport run(Plan plan) {
         listener.runStarted(plan);
-        List<StackReport> reports = new ArrayList<>();
-        String quitReason = "";
-        for (StackPlan stack : plan.stacks()) {
-            if (!quitReason.isEmpty() || cancellation.isCancelled()) {
-                reports.add(new StackReport(stack.stackName(), StackOutcome.NOT_RUN, "not run", Duration.ZERO));
-                continue;
+        List<StackPlan> stacks = plan.stacks();
+        StackReport[] reports = new StackReport[stacks.size()];
+        java.util.concurrent.atomic.AtomicBoolean quit = new java.util.concurrent.atomic.AtomicBoolean();
+        if (parallelism == 1 || stacks.size() < 2) {
+            for (int index = 0; index < stacks.size(); index++) {
+                reports[index] = runOne(stacks.get(index), quit);
             }
-            StackRun run = new StackRun(stack);
-            StackReport report = run.execute();
-            reports.add(report);
-            listener.stackFinished(stack, report);
-            if (run.quit) {
-                quitReason = "quit at the step prompt";
-            }
+        } else {
+            ParallelStacks.runAll(stacks.size(), Math.min(parallelism, stacks.size()),
+                    index -> reports[index] = runOneOnItsThread(stacks.get(index), quit));
         }
+        String quitReason = quit.get() ? "quit at the step prompt" : "";
         String cancelledBy = cancellation.isCancelled() ? cancellation.reason() : quitReason;
-        RunReport report = new RunReport(reports, cancelledBy, cancellation.isCancelled() ? cancellation.exitCode() : 130);
+        RunReport report = new RunReport(List.of(reports), cancelledBy,
+                cancellation.isCancelled() ? cancellation.exitCode() : 130);
         listener.runFinished(report);
+        return report;
+    }
+
+    /** One stack on a thread of its own: a bug in it fails that stack, not the run. */
+    private StackReport runOneOnItsThread(StackPlan stack, java.util.concurrent.atomic.AtomicBoolean quit) {
+        try {
+            return runOne(stack, quit);
+        } catch (RuntimeException bug) {
+            StackReport failed = new StackReport(stack.stackName(), StackOutcome.FAILED,
+                    "internal error: " + bug.getClass().getSimpleName(), Duration.ZERO);
+            listener.stackFinished(stack, failed);
+            return failed;
+        }
+    }
+
+    /** One stack, unless the run was cancelled or quit before it began. */
+    private StackReport runOne(StackPlan stack, java.util.concurrent.atomic.AtomicBoolean quit) {
+        if (quit.get() || cancellation.isCancelled()) {
+            return new StackReport(stack.stackName(), StackOutcome.NOT_RUN, "not run", Duration.ZERO);
+        }
+        StackRun run = new StackRun(stack);
+        StackReport report = run.execute();
+        listener.stackFinished(stack, report);
+        if (run.quit) {
+            quit.set(true);
+        }
         return report;
     }
 

@@ -52,6 +52,12 @@ public record CommandSpec(
         }
     }
 
+    /** The same command with another environment. */
+    public CommandSpec withEnvironment(Map<String, String> otherEnvironment) {
+        return new CommandSpec(arguments, otherEnvironment, secretNames, workingDirectory, standardInput, timeout,
+                ownProcessGroup, terminal);
+    }
+
     public static Builder of(String... arguments) {
         return new Builder(List.of(arguments));
     }

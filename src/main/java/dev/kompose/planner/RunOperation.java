@@ -26,6 +26,15 @@ public interface RunOperation extends Operation {
         return false;
     }
 
+    /**
+     * True when the run's children talk to the stacks' Docker engines (compose commands; the
+     * database tools once they run in the stack's container): each pinned engine is then asked
+     * once before the run, and an engine that does not answer fails its own stacks.
+     */
+    default boolean reachesEngine() {
+        return usesCompose();
+    }
+
     /** Pure: what to do on one stack, from what was read of it. */
     StackPlan plan(StackSnapshot stack, PlanningContext context);
 }

@@ -3,6 +3,8 @@ package dev.kompose.read;
 import dev.kompose.compose.ComposeFacts;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
+import dev.kompose.docker.DockerEngine;
+import dev.kompose.docker.EngineResolver;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.stack.ComposeFileReader;
 import dev.kompose.stack.EnvFile;
@@ -26,8 +28,16 @@ public final class StackReader {
     private final EnvFile rootEnv;
     private final String network;
     private final Map<String, String> overrides;
+    private final EngineResolver engines;
 
     public StackReader(Path root, Map<String, String> processEnvironment, String network, Map<String, String> overrides) {
+        this(root, processEnvironment, network, overrides, null);
+    }
+
+    /** runContext: the run's --context NAME (every stack's engine), or null. */
+    public StackReader(Path root, Map<String, String> processEnvironment, String network, Map<String, String> overrides,
+            String runContext) {
+        this.engines = new EngineResolver(runContext);
         this.root = root;
         this.processEnvironment = processEnvironment;
         this.rootEnv = EnvFileParser.read(root.resolve(".env"), processEnvironment::get);
@@ -62,6 +72,21 @@ public final class StackReader {
         DumpCatalog dumps = DatabaseSettings.from(environment)
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
                 .orElse(DumpCatalog.EMPTY);
-        return new StackSnapshot(stack, root, environment, hooks, compose, dumps);
+        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine(environment));
+    }
+
+    /** The stack's engine: the most specific layer naming DOCKER_HOST or DOCKER_CONTEXT (the stack's .env can pin it). */
+    private DockerEngine engine(StackEnvironment environment) {
+        Map<String, String> stackEnv = new java.util.HashMap<>();
+        for (String name : List.of("DOCKER_HOST", "DOCKER_CONTEXT")) {
+            String value = environment.stackValues().get(name);
+            if (value != null && !overrides.containsKey(name) && !value.equals(rootEnv.values().get(name))) {
+                stackEnv.put(name, value);
+            }
+        }
+        return engines.resolve(List.of(new EngineResolver.Layer(DockerEngine.Origin.OVERRIDE, overrides),
+                new EngineResolver.Layer(DockerEngine.Origin.STACK_ENV, stackEnv),
+                new EngineResolver.Layer(DockerEngine.Origin.ROOT_ENV, rootEnv.values()),
+                new EngineResolver.Layer(DockerEngine.Origin.PROCESS, processEnvironment)), environment::get);
     }
 }

@@ -4,6 +4,7 @@ import dev.kompose.compose.ComposeFacts;
 import dev.kompose.compose.PostgresServiceChoice;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
+import dev.kompose.docker.DockerEngine;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.stack.Interpolator;
 import dev.kompose.stack.Stack;
@@ -26,13 +27,21 @@ import java.util.Map;
  * @param compose the facts of its compose file (services, images, project name), interpolated
  *     with the layered environment
  * @param dumps the stack's dumps, as far as the operation needs them read
+ * @param engine the Docker engine its containers run on (every docker child gets {@link DockerEngine#variables()})
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        ComposeFacts compose, DumpCatalog dumps) {
+        ComposeFacts compose, DumpCatalog dumps, DockerEngine engine) {
 
     public StackSnapshot {
         compose = compose == null ? ComposeFacts.empty() : compose;
         dumps = dumps == null ? DumpCatalog.EMPTY : dumps;
+        engine = engine == null ? DockerEngine.DEFAULT : engine;
+    }
+
+    /** A stack on docker's default engine (tests and callers that resolve no engine). */
+    public StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks, ComposeFacts compose,
+            DumpCatalog dumps) {
+        this(stack, root, environment, hooks, compose, dumps, DockerEngine.DEFAULT);
     }
 
     public String name() {
@@ -91,7 +100,8 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
     /**
      * The variables kompose adds for hooks and compose commands: the layered .env values and
      * overrides, plus KOMPOSE_ROOT, KOMPOSE_STACK, KOMPOSE_DRY_RUN, COMPOSE_PROJECT_NAME and the
-     * original script's SCRIPT_DIR and stack.
+     * original script's SCRIPT_DIR and stack; and the stack's engine (DOCKER_HOST / DOCKER_CONTEXT,
+     * see {@link DockerEngine#variables()}), so that every docker child reaches that engine.
      */
     public Map<String, String> childEnvironment(boolean dryRun) {
         Map<String, String> variables = new LinkedHashMap<>(environment.stackValues());
@@ -101,6 +111,7 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         variables.put("COMPOSE_PROJECT_NAME", composeProjectName());
         variables.put("SCRIPT_DIR", root.toString());
         variables.put("stack", stack.name());
+        variables.putAll(engine.variables());
         return variables;
     }
 }

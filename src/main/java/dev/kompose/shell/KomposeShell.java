@@ -215,7 +215,25 @@ public final class KomposeShell {
             root = "~" + root.substring(home.length());
         }
         String state = interpreter.settings().describeState();
-        return "kompose " + root + (state.isEmpty() ? "" : " [" + state + "]") + "> ";
+        return "kompose " + root + engineMark() + (state.isEmpty() ? "" : " [" + state + "]") + "> ";
+    }
+
+    /**
+     * The engine the shell's commands reach unless a stack's .env pins another: " @far" for
+     * --context far, a DOCKER_CONTEXT or a DOCKER_HOST (set by -e, the shell's set, or kompose's
+     * environment); nothing for docker's default engine.
+     */
+    private String engineMark() {
+        var settings = interpreter.settings();
+        java.util.Map<String, String> environment = new java.util.HashMap<>(session.processEnvironment());
+        environment.putAll(settings.overrides());
+        var engine = new dev.kompose.docker.EngineResolver(settings.context()).resolve(
+                java.util.List.of(new dev.kompose.docker.EngineResolver.Layer(
+                        dev.kompose.docker.DockerEngine.Origin.OVERRIDE, settings.overrides()),
+                        new dev.kompose.docker.EngineResolver.Layer(
+                                dev.kompose.docker.DockerEngine.Origin.PROCESS, session.processEnvironment())),
+                environment::get);
+        return engine.isDefault() ? "" : " @" + engine.shortLabel();
     }
 
     private List<String> words(String line) {

@@ -196,7 +196,7 @@ class CommandLineBlackBoxTest {
         KomposeProcess.Result result = kompose("--list");
 
         assertEquals(0, result.exitCode(), result.toString());
-        assertTrue(result.out().startsWith("STACK  COMPOSE FILE  .ENV  DUMPS  POSTGRES  HOOKS\nalpha  compose.yaml  no    -      no        -\n"),
+        assertTrue(result.out().startsWith("STACK  COMPOSE FILE  .ENV  DUMPS  POSTGRES  HOOKS  ENGINE\nalpha  compose.yaml  no    -      no        -      local\n"),
                 result.out());
         assertTrue(result.out().endsWith("3 stacks\n"), result.out());
     }

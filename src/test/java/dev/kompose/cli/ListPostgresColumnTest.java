@@ -36,11 +36,11 @@ class ListPostgresColumnTest {
 
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals("""
-                STACK    COMPOSE FILE  .ENV  DUMPS  POSTGRES         HOOKS
-                broken   compose.yaml  no    -      no               -
-                metrics  compose.yaml  no    -      no               -
-                pair     compose.yaml  no    -      ambiguous: a, b  -
-                shop     compose.yaml  yes   0      yes (store)      -
+                STACK    COMPOSE FILE  .ENV  DUMPS  POSTGRES         HOOKS  ENGINE
+                broken   compose.yaml  no    -      no               -      local
+                metrics  compose.yaml  no    -      no               -      local
+                pair     compose.yaml  no    -      ambiguous: a, b  -      local
+                shop     compose.yaml  yes   0      yes (store)      -      local
                 """,
                 result.out().substring(0, result.out().indexOf("[WARN]")));
         assertTrue(result.out().contains("[WARN] " + root.resolve("broken/compose.yaml") + ":4: "), result.out());
