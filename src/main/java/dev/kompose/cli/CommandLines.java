@@ -19,7 +19,7 @@ public final class CommandLines {
     public static CommandLine create(Session session, Prompter prompter) {
         PrintWriter err = session.err();
         Map<String, String> environment = session.processEnvironment();
-        CommandLine commandLine = new CommandLine(new KomposeCommand(session, prompter)).setStopAtPositional(true);
+        CommandLine commandLine = new CommandLine(new KomposeCommand(session, prompter).spec()).setStopAtPositional(true);
         // the footer lists every verb with its options: built only when help is printed, not at every start
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
                 help -> String.join(System.lineSeparator(), footer()) + System.lineSeparator());

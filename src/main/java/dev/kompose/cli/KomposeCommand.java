@@ -3,16 +3,12 @@ package dev.kompose.cli;
 import dev.kompose.progress.ProgressMode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kompose [OPTIONS] <PATTERN> <VERB> [ARGS...]} and {@code kompose [OPTIONS] <VERB> [ARGS]}
@@ -21,90 +17,45 @@ import picocli.CommandLine.Parameters;
  * that names a standalone verb (journal, list, shell, completion) is that verb only when the words
  * after it are its arguments, so a stack called journal is addressed like any other.
  */
-@Command(name = "kompose", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        usageHelpAutoWidth = true,
-        description = {"Run docker compose commands and PostgreSQL dump / restore over many stacks, with hooks.", ""},
-        synopsisHeading = "Usage:%n",
-        customSynopsis = {
-            "  kompose [OPTIONS] <PATTERN> <COMMAND> [ARGS...]",
-            "  kompose [OPTIONS] list | journal | shell | completion SHELL",
-            "  kompose -h | --help | --version"},
-        parameterListHeading = "%nArguments:%n",
-        optionListHeading = "%nOptions (before PATTERN):%n",
-        footerHeading = "%nCommands:%n")
 public final class KomposeCommand implements Callable<Integer> {
     private final Session session;
     private final Prompter prompter;
-
-    @Option(names = {"-n", "--dry-run"}, description = "Print every stage (secrets masked); run nothing, hooks included.")
-    boolean dryRun;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
-            description = "Set a variable for the stacks, over their .env (repeatable).")
-    List<String> environment = new ArrayList<>();
-
-    @Option(names = "--network", paramLabel = "NAME", description = "Set NETWORK_NAME for the stacks.")
-    String network;
-
-    @Option(names = "--context", paramLabel = "NAME", completionCandidates = DockerContextNames.class,
-            description = "Run every stack on this docker context's engine (else each stack's DOCKER_HOST / DOCKER_CONTEXT).")
-    String context;
-
-    @Option(names = "--parallel", paramLabel = "N", converter = ParallelConverter.class,
-            description = "Run up to N stacks at a time (1 to " + Settings.MAX_PARALLEL + ", default 1: one after another); output stays grouped per stack.")
-    Integer parallel;
-
-    @Option(names = {"-C", "--root"}, paramLabel = "DIR", converter = FolderConverter.class, description = "The folder holding the stacks.")
-    Path root;
-
-    @Option(names = {"-y", "--yes"}, description = "Do not ask before replacing a database or deleting dumps.")
-    boolean yes;
-
-    @Option(names = "--step", description = "Show every stage before it runs and ask: [y]es / [s]kip / [a]ll / [q]uit.")
-    boolean step;
-
-    @Option(names = "--hook-timeout", paramLabel = "DURATION", converter = VerbOptions.DurationConverter.class,
-            completionCandidates = VerbOptions.DurationExamples.class,
-            description = "Kill a hook (and all it started) after this long; default 10m.")
-    Duration hookTimeout;
-
-    @Option(names = "--progress", paramLabel = "MODE", converter = VerbOptions.ProgressModeConverter.class,
-            completionCandidates = VerbOptions.ProgressModeNames.class,
-            description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none; json: every run's events as JSON Lines on stderr.")
-    ProgressMode progress;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
-            completionCandidates = OutputFormat.Names.class,
-            description = "text, or json: listings, status, journal, run results and --dry-run plans as one JSON document on stdout, messages on stderr (docs/json.md).")
-    OutputFormat output;
-
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
-    boolean noColour;
-
-    @Option(names = {"-l", "--list"}, description = "List the stacks: compose file, .env, dumps, postgres, hooks.")
-    boolean list;
-
-    @Parameters(paramLabel = "PATTERN COMMAND ARGS", description = {
-        "PATTERN: '*', a glob (blog*, ?ews), or a comma list (auth,news,b*);",
-        "COMMAND: see Commands; ARGS: its arguments."})
-    List<String> words = new ArrayList<>();
-
-    @picocli.CommandLine.Spec
-    CommandSpec spec;
+    private final CommandSpec spec = TopLevelSpec.create(this);
 
     public KomposeCommand(Session session, Prompter prompter) {
         this.session = session;
         this.prompter = prompter;
     }
 
-    /** The top-level options as a picocli model, for completion and completion scripts. */
+    /** The picocli model this command is parsed with (built in code: see {@link TopLevelSpec}). */
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    /** The top-level options as a picocli model, for completion, completion scripts and the manual. */
     public static CommandSpec optionsSpec() {
-        return CommandSpec.forAnnotatedObject(new KomposeCommand(null, null));
+        return new KomposeCommand(null, null).spec();
+    }
+
+    private <T> T value(String name) {
+        return TopLevelSpec.value(spec, name);
+    }
+
+    private boolean flag(String name) {
+        return Boolean.TRUE.equals(value(name));
     }
 
     /** The settings these options give, starting from base; an option not given leaves base's value. */
     public Settings settings(Settings base) {
-        Settings settings = base.withOverrides(EnvironmentOverrides.parse(environment));
+        List<String> environment = value(TopLevelSpec.ENV);
+        Path root = value(TopLevelSpec.ROOT);
+        String network = value(TopLevelSpec.NETWORK);
+        String context = value(TopLevelSpec.CONTEXT);
+        Integer parallel = value(TopLevelSpec.PARALLEL);
+        Duration hookTimeout = value(TopLevelSpec.HOOK_TIMEOUT);
+        ProgressMode progress = value(TopLevelSpec.PROGRESS);
+        OutputFormat output = value(TopLevelSpec.OUTPUT);
+        Settings settings = base.withOverrides(EnvironmentOverrides.parse(environment == null ? List.of() : environment));
         if (root != null) {
             settings = settings.withRoot(root.toAbsolutePath().normalize());
         }
@@ -117,16 +68,16 @@ public final class KomposeCommand implements Callable<Integer> {
         if (parallel != null) {
             settings = settings.withParallel(parallel);
         }
-        if (dryRun) {
+        if (flag(TopLevelSpec.DRY_RUN)) {
             settings = settings.withDryRun(true);
         }
-        if (yes) {
+        if (flag(TopLevelSpec.YES)) {
             settings = settings.withAssumeYes(true);
         }
         if (hookTimeout != null) {
             settings = settings.withHookTimeout(hookTimeout);
         }
-        if (noColour) {
+        if (flag(TopLevelSpec.NO_COLOUR)) {
             settings = settings.withColour(false);
         }
         if (progress != null) {
@@ -141,7 +92,9 @@ public final class KomposeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session run = session.with(settings(session.settings()));
-        if (list) {
+        List<String> words = value(TopLevelSpec.WORDS);
+        words = words == null ? List.of() : words;
+        if (flag(TopLevelSpec.LIST)) {
             return new ListVerb().execute(run);
         }
         if (words.isEmpty()) {
@@ -165,7 +118,7 @@ public final class KomposeCommand implements Callable<Integer> {
         }
         String command = rest.get(0);
         List<String> arguments = rest.subList(1, rest.size());
-        Operations operations = new Operations(run, prompter, step);
+        Operations operations = new Operations(run, prompter, flag(TopLevelSpec.STEP));
         Optional<CommandModel.Verb> verb = CommandModel.stackVerb(command);
         if (verb.isPresent()) {
             Object parsed = VerbParser.parse(verb.get(), arguments, run.out());

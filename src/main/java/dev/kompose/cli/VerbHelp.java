@@ -29,14 +29,30 @@ public final class VerbHelp {
         List<String> lines = new java.util.ArrayList<>();
         for (CommandModel.Verb verb : CommandModel.verbs()) {
             if (!verb.hidden()) {
-                lines.add("  " + synopsis(verb));
-                lines.add("      " + verb.summary());
+                lines.addAll(wrapped("  " + synopsis(verb), "        "));
+                lines.addAll(wrapped("      " + verb.summary(), "      "));
             }
         }
         lines.add("  <PATTERN> any other COMMAND [ARGS] [--dry-run]");
         lines.add("      docker compose -f <file> COMMAND ARGS in the stack folder, with");
         lines.add("      hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop, restart, pull,");
         lines.add("      build, ps, logs, exec, run, create, kill, pause, unpause, port, top");
+        return lines;
+    }
+
+    /** The line cut at blanks into lines of at most 79 columns, the later ones starting with indent. */
+    static List<String> wrapped(String line, String indent) {
+        List<String> lines = new java.util.ArrayList<>();
+        String rest = line;
+        while (rest.length() > 79) {
+            int cut = rest.lastIndexOf(' ', 79);
+            if (cut <= indent.length()) {
+                break;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = indent + rest.substring(cut + 1);
+        }
+        lines.add(rest);
         return lines;
     }
 

@@ -86,7 +86,7 @@ class CommandLineFuzzTest {
                 new PrintWriter(err, true));
         Throwable[] internal = new Throwable[1];
         KomposeCommand command = new KomposeCommand(session, question -> null);
-        CommandLine line = new CommandLine(command).setStopAtPositional(true)
+        CommandLine line = new CommandLine(command.spec()).setStopAtPositional(true)
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
                     if (failure instanceof UsageException usage) {
