@@ -49,6 +49,11 @@ public final class ExportVerb implements StackVerb {
         }
 
         @Override
+        public boolean usesDatabaseTools() {
+            return true;
+        }
+
+        @Override
         public boolean streamsProgress() {
             return true;
         }

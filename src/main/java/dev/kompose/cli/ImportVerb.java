@@ -60,6 +60,11 @@ public final class ImportVerb implements StackVerb {
         }
 
         @Override
+        public boolean usesDatabaseTools() {
+            return true;
+        }
+
+        @Override
         public boolean streamsProgress() {
             return true;
         }

@@ -65,6 +65,12 @@ public final class KomposeCommand implements Callable<Integer> {
             description = "db:export / db:import progress: auto (panel on a terminal, else plain lines), panel, plain, none.")
     ProgressMode progress;
 
+    @Option(names = "--db-client", paramLabel = "WHERE", converter = VerbOptions.DatabaseClientConverter.class,
+            completionCandidates = VerbOptions.DatabaseClientNames.class,
+            description = "Where pg_dump / psql / pg_restore run: auto (default: the stack's PostgreSQL service when"
+                    + " DB_HOST is unset or names it, else the host), host, container. Sets DB_CLIENT.")
+    String databaseClient;
+
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColour;
 
@@ -97,6 +103,9 @@ public final class KomposeCommand implements Callable<Integer> {
         }
         if (network != null) {
             settings = settings.withNetwork(network);
+        }
+        if (databaseClient != null) {
+            settings = settings.withOverrides(java.util.Map.of("DB_CLIENT", databaseClient));
         }
         if (dryRun) {
             settings = settings.withDryRun(true);

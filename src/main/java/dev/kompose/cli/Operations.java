@@ -1,7 +1,12 @@
 package dev.kompose.cli;
 
 import dev.kompose.compose.ComposeProgram;
+import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
+import dev.kompose.db.PostgresClient;
+import dev.kompose.db.ToolCheck;
+import dev.kompose.db.ToolChoice;
+import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.engine.CompositeRunListener;
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.RunReport;
@@ -91,10 +96,16 @@ public final class Operations {
         boolean dryRun = session.settings().dryRun() || dryRunAfterCommand;
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
+        List<StackSnapshot> snapshots = stacks.stream()
+                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump())).toList();
+        boolean needsCompose = operation.usesCompose()
+                || (operation.usesDatabaseTools() && snapshots.stream().anyMatch(Operations::mayUseContainer));
         PlanningContext context = new PlanningContext(LocalDateTime.now(session.clock()), session.settings().hookTimeout(),
-                dryRun, operation.usesCompose() ? composeProgram() : null);
-        Plan plan = new Plan(operation, stacks.stream()
-                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump()))
+                dryRun, needsCompose ? composeProgram() : null);
+        if (operation.usesDatabaseTools() && !dryRun) {
+            snapshots = snapshots.stream().map(snapshot -> checkDatabaseTools(snapshot, context)).toList();
+        }
+        Plan plan = new Plan(operation, snapshots.stream()
                 .map(snapshot -> refusingBadEnvFiles(snapshot).orElseGet(() -> operation.plan(snapshot, context))).toList());
         Cancellation cancellation = Interrupts.begin();
         try {
@@ -149,6 +160,44 @@ public final class Operations {
                 return report.exitCode();
             }
         }
+    }
+
+    private static boolean mayUseContainer(StackSnapshot snapshot) {
+        ToolChoice choice = snapshot.databaseTools();
+        return choice instanceof ToolChoice.Container || (choice instanceof ToolChoice.Host host && host.fallback() != null);
+    }
+
+    /**
+     * Before planning a real export or import: the stack's tools checked where they run (present,
+     * the service running, the role there, the client not older than the server), as processes run
+     * here and not in a planner. The verdict travels in the snapshot; a refusal fails the stack
+     * before any hook or change.
+     */
+    private StackSnapshot checkDatabaseTools(StackSnapshot snapshot, PlanningContext context) {
+        java.util.Optional<DatabaseSettings> settings = snapshot.databaseSettings();
+        if (settings.isEmpty() || snapshot.environment().hasErrors()) {
+            return snapshot;
+        }
+        ToolChoice choice = snapshot.databaseTools();
+        PostgresClient hostClient = DatabasePlanner.clientFor(snapshot, settings.get(), new ToolChoice.Host("", null, ""), context);
+        ToolChoice checked = new ToolCheck(this::probe).check(choice, hostClient, service -> DatabasePlanner.clientFor(
+                snapshot, settings.get(), new ToolChoice.Container(service, "", ""), context));
+        return snapshot.withCheckedTools(checked);
+    }
+
+    private ToolCheck.Answer probe(dev.kompose.exec.CommandSpec command) {
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> err = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.kompose.exec.CommandSpec limited = new dev.kompose.exec.CommandSpec(command.arguments(), command.environment(),
+                command.secretNames(), command.workingDirectory(), command.standardInput(), command.standardOutput(),
+                java.time.Duration.ofSeconds(30), command.ownProcessGroup());
+        dev.kompose.exec.ExecutionResult result = session.processRunner().run(limited, new ProcessObserver() {
+            @Override
+            public void line(dev.kompose.exec.OutputStreamName stream, String line) {
+                (stream == dev.kompose.exec.OutputStreamName.STDOUT ? out : err).add(line);
+            }
+        }, Cancellation.none());
+        return new ToolCheck.Answer(result, out, err);
     }
 
     private ComposeProgram composeProgram() {

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * @param secretNames names in {@code environment} whose values are secrets (masked in every description)
  * @param workingDirectory folder the child starts in
  * @param standardInput a file fed to the child's standard input, or null for an empty input
+ * @param standardOutput a file the child's standard output goes to (created or truncated; the child
+ *     writes it directly, no copy through kompose), or null: its lines go to the observer. Standard
+ *     error always stays separate and goes to the observer, never into this file.
  * @param timeout how long the child may run before it and its whole process tree are killed
  * @param ownProcessGroup start the child in a new session/process group, so that cancelling
  *     or timing out kills every process it started, including re-parented ones
@@ -29,6 +32,7 @@ public record CommandSpec(
         Set<String> secretNames,
         Path workingDirectory,
         Path standardInput,
+        Path standardOutput,
         Duration timeout,
         boolean ownProcessGroup) {
 
@@ -65,6 +69,9 @@ public record CommandSpec(
         if (standardInput != null && !standardInput.toString().equals("/dev/null")) {
             text.append(" < ").append(ShellQuoting.quote(standardInput.toString()));
         }
+        if (standardOutput != null) {
+            text.append(" > ").append(ShellQuoting.quote(standardOutput.toString()));
+        }
         return text.toString();
     }
 
@@ -87,6 +94,7 @@ public record CommandSpec(
         private final Set<String> secretNames = new TreeSet<>();
         private Path workingDirectory = Path.of(".");
         private Path standardInput;
+        private Path standardOutput;
         private Duration timeout = NO_TIMEOUT;
         private boolean ownProcessGroup;
 
@@ -132,6 +140,11 @@ public record CommandSpec(
             return this;
         }
 
+        public Builder standardOutput(Path file) {
+            this.standardOutput = file;
+            return this;
+        }
+
         public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;
@@ -144,7 +157,7 @@ public record CommandSpec(
 
         public CommandSpec build() {
             return new CommandSpec(arguments, environment, secretNames, workingDirectory,
-                    standardInput, timeout, ownProcessGroup);
+                    standardInput, standardOutput, timeout, ownProcessGroup);
         }
     }
 }

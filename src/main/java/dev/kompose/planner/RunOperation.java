@@ -26,6 +26,15 @@ public interface RunOperation extends Operation {
         return false;
     }
 
+    /**
+     * True when it runs pg_dump / psql / pg_restore: then, before planning a real run, each stack's
+     * tools are checked (present, the service running, the role there, the client not older than the
+     * server) and the checked place is carried in the snapshot.
+     */
+    default boolean usesDatabaseTools() {
+        return false;
+    }
+
     /** Pure: what to do on one stack, from what was read of it. */
     StackPlan plan(StackSnapshot stack, PlanningContext context);
 }

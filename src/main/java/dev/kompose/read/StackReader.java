@@ -1,7 +1,6 @@
 package dev.kompose.read;
 
 import dev.kompose.compose.ComposeFacts;
-import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.stack.ComposeFileReader;
@@ -59,7 +58,8 @@ public final class StackReader {
             hooks = HookCatalog.none();
         }
         ComposeFacts compose = ComposeFileReader.read(stack.composeFile(), environment::get);
-        DumpCatalog dumps = DatabaseSettings.from(environment)
+        StackSnapshot withoutDumps = new StackSnapshot(stack, root, environment, hooks, compose, DumpCatalog.EMPTY);
+        DumpCatalog dumps = withoutDumps.databaseSettings()
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
                 .orElse(DumpCatalog.EMPTY);
         return new StackSnapshot(stack, root, environment, hooks, compose, dumps);
