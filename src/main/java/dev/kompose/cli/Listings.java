@@ -39,6 +39,10 @@ final class Listings {
         }
         printTable(rows);
         for (StackSnapshot stack : stacks) {
+            stack.databaseSettings().ifPresent(settings -> out.println(style.bold(stack.name() + ":") + " database "
+                    + settings.name() + ", tools " + stack.databaseTools().describe() + "; " + settings.describeOrigins()));
+        }
+        for (StackSnapshot stack : stacks) {
             stack.environment().errorLines().forEach(problem -> out.println(style.red("[ERROR]") + " " + problem));
             stack.environment().problemLines().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));
             stack.compose().problems().forEach(problem -> out.println(style.yellow("[WARN]") + " " + problem));

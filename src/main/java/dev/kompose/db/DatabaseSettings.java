@@ -92,7 +92,7 @@ public record DatabaseSettings(String host, String port, String user, String pas
 
     private static String serviceOrigin(ComposeService service, String variable) {
         if (service.environment().containsKey(variable)) {
-            return variable + " of service " + service.name() + " (environment:)";
+            return variable + " in service " + service.name() + "'s environment:";
         }
         String file = "";
         for (ComposeEnvFile envFile : service.envFiles()) {
@@ -100,7 +100,7 @@ public record DatabaseSettings(String host, String port, String user, String pas
                 file = envFile.path();
             }
         }
-        return variable + " of service " + service.name() + " (env_file " + file + ")";
+        return variable + " in service " + service.name() + "'s env_file " + file;
     }
 
     /** "DB_NAME=directus (stack .env), DB_USER=postgres (image default), DB_PASSWORD=*** (...)": the password masked. */

@@ -35,7 +35,8 @@ public sealed interface ToolChoice {
 
         @Override
         public String describe() {
-            return "host (" + reason + ")";
+            return "host (" + reason + (fallback == null ? "" : "; service " + fallback.name()
+                    + " if the host's client is older than the server or missing") + ")";
         }
     }
 
