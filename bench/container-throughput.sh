@@ -16,7 +16,7 @@ mkdir -p "$work/root/bench"
 cat > "$work/root/bench/compose.yaml" <<'YAML'
 services:
   db:
-    image: kompose-e2e/postgres:15
+    image: postgres:15-kompose-e2e
     environment:
       POSTGRES_USER: bench
       POSTGRES_PASSWORD: bench-pw

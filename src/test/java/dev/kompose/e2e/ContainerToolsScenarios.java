@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -123,24 +124,28 @@ abstract class ContainerToolsScenarios {
         // a table locked by another session: pg_dump waits for it inside the container, as a slow dump would
         ContainerSession locker = new ContainerSession(container(), "BEGIN; LOCK TABLE bulk IN ACCESS EXCLUSIVE MODE;"
                 + " SELECT pg_sleep(120);");
+        Process kompose = null;
         try {
-            Process kompose = start("shop", "db:export");
-            awaitSql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%' AND wait_event_type = 'Lock'",
-                    "1", Duration.ofSeconds(60));
+            kompose = start("shop", "db:export");
+            CompletableFuture<String> output = drain(kompose);
+            // (the size estimate before it gives up on the locked table after its lock_timeout)
+            awaitSql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%' AND wait_event_type = 'Lock'"
+                    + " AND query LIKE 'LOCK TABLE%'", "1", Duration.ofSeconds(60));
             assertEquals(List.of("pg_dump"), toolsInContainer(), "pg_dump runs in the container, waiting for the lock");
 
             signal(kompose.pid(), "INT");
 
-            assertTrue(kompose.waitFor(60, TimeUnit.SECONDS), "kompose ended after Ctrl-C");
-            String output = new String(kompose.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                    + new String(kompose.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(130, kompose.exitValue(), output);
+            assertTrue(kompose.waitFor(90, TimeUnit.SECONDS), "kompose ended after Ctrl-C");
+            assertEquals(130, kompose.exitValue(), output.get());
             assertEquals("0", sql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%'"),
-                    "no session of kompose's tools is left on the server: " + output);
+                    "no session of kompose's tools is left on the server: " + output.get());
             assertEquals(List.of(), toolsInContainer(), "no pg_dump is left running in the container");
             assertEquals(List.of(), partialFiles(), "no partial dump");
             assertEquals(List.of(), dumps(), "no dump");
         } finally {
+            if (kompose != null && kompose.isAlive()) {
+                kompose.destroyForcibly(); // a failed assertion must not leave it holding the stack's lock
+            }
             locker.close();
         }
     }
@@ -159,17 +164,20 @@ abstract class ContainerToolsScenarios {
         sql("shop", "UPDATE items SET name = 'live' WHERE id = 2");
 
         Process kompose = start("-y", "shop", "db:import", slow.getFileName().toString());
+        CompletableFuture<String> output = drain(kompose);
         awaitSql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%' AND query LIKE '%pg_sleep%'",
                 "1", Duration.ofSeconds(60));
         assertEquals(List.of("psql"), toolsInContainer(), "psql runs in the container");
 
         signal(kompose.pid(), "INT");
 
-        assertTrue(kompose.waitFor(60, TimeUnit.SECONDS), "kompose ended after Ctrl-C");
-        String output = new String(kompose.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(130, kompose.exitValue(), output);
+        if (!kompose.waitFor(90, TimeUnit.SECONDS)) {
+            kompose.destroyForcibly();
+            throw new AssertionError("kompose did not end after Ctrl-C: " + output.get());
+        }
+        assertEquals(130, kompose.exitValue(), output.get());
         assertEquals("0", sql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%'"),
-                "no session of kompose's tools is left: " + output);
+                "no session of kompose's tools is left: " + output.get());
         assertEquals(List.of(), toolsInContainer(), "no psql is left running in the container");
         assertEquals("live|1000", sql("shop", "SELECT (SELECT name FROM items WHERE id = 2), count(*) FROM items"));
         assertEquals("", sql("postgres", "SELECT string_agg(datname, ',') FROM pg_database WHERE datname LIKE 'shop\\_\\_%'"));
@@ -184,7 +192,7 @@ abstract class ContainerToolsScenarios {
         assertEquals(1, noRole.exitCode(), noRole.toString());
         assertTrue(noRole.all().contains("the role nobody_here does not exist"), noRole.toString());
 
-        KomposeProcess.Result noTool = run("-e", "DB_SERVICE=web", "shop", "db:export");
+        KomposeProcess.Result noTool = run("--db-client", "container", "-e", "DB_SERVICE=web", "shop", "db:export");
         assertEquals(1, noTool.exitCode(), noTool.toString());
         assertTrue(noTool.all().contains("no psql in the image of service web"), noTool.toString());
 
@@ -257,10 +265,26 @@ abstract class ContainerToolsScenarios {
         throw new AssertionError(query + " gave " + last + ", not " + expected + " within " + limit);
     }
 
-    /** pg_dump, psql and pg_restore processes in the db container (the test's own psql excluded: it runs after ps). */
+    /** kompose's pg_dump, psql and pg_restore processes in the db container (its tools all say --no-password; the test's own do not). */
     private List<String> toolsInContainer() {
-        String ps = docker.dockerOk("exec", container(), "ps", "-o", "comm");
-        return ps.lines().map(String::strip).filter(name -> List.of("pg_dump", "psql", "pg_restore").contains(name)).toList();
+        String ps = docker.dockerOk("exec", container(), "ps", "-o", "args");
+        return ps.lines().map(String::strip).filter(line -> line.contains("--no-password"))
+                .map(line -> line.split("\\s+")[0].replaceAll(".*/", ""))
+                .filter(name -> List.of("pg_dump", "psql", "pg_restore").contains(name)).toList();
+    }
+
+    /** Both output streams of a started kompose, read as it runs (a full pipe would stall it). */
+    private static CompletableFuture<String> drain(Process process) {
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readQuietly(process.getErrorStream()));
+        return CompletableFuture.supplyAsync(() -> readQuietly(process.getInputStream())).thenCombine(err, String::concat);
+    }
+
+    private static String readQuietly(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException closed) {
+            return "";
+        }
     }
 
     private List<String> dumps() throws IOException {
