@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code db:import [FILE]}: check, hook_pre_db_import FILE, restore into a new database, swap, hook_post_db_import FILE. */
 @Command(name = "db:import", sortOptions = false,
         description = {"Restore FILE (default: the newest complete dump) into a new database, then swap it in for the",
-            "live one; psql, gunzip|psql or pg_restore --jobs N by the file's type."})
+            "live one; psql, gunzip|psql or pg_restore --jobs N by the file's type, on the host or in the stack's",
+            "PostgreSQL service (see --db-client)."})
 public final class ImportVerb implements StackVerb {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The dump to restore (default: the newest complete dump of the stack).")
     String file;
@@ -23,7 +24,8 @@ public final class ImportVerb implements StackVerb {
     @Option(names = "--keep-previous", description = "Keep the replaced database under a dated name instead of dropping it.")
     boolean keepPrevious;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1); with the tools"
+                    + " in the container (DB_CLIENT) pg_restore reads standard input and runs one job.")
     int jobs = 1;
 
     @Mixin

@@ -144,6 +144,11 @@ public final class ToolCheck {
             if (lower.contains("is not running") || lower.contains("no container found") || lower.contains("not running")) {
                 return "service " + service + " is not running (start it: kompose <stack> up -d)";
             }
+            if (err.isEmpty() && String.join("", answer.out()).isBlank() && answer.result().exitCode() == 1) {
+                // docker-compose 1.29 says nothing at all when the service's container is not running
+                return "service " + service + " is not running (docker compose exec failed without a word, exit status 1;"
+                        + " start it: kompose <stack> up -d)";
+            }
             if (lower.contains("executable file not found") || lower.contains("no such file or directory")
                     || answer.result().exitCode() == 126 || answer.result().exitCode() == 127) {
                 return "no psql in the image of service " + service + " (" + err + ")";
