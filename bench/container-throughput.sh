@@ -4,7 +4,8 @@
 # container: `docker compose exec -T db pg_dump … > file` and `… psql < file` (after drop + create),
 # alternating runs in the same session on the private e2e daemon (e2e/env.sh; run as root, after
 # e2e/start-dockerd.sh and e2e/build-images.sh). Prints medians and ratios, then kompose's peak RSS
-# (GNU time, the JVM included) for an export and an import at each scale of RSS_SCALES.
+# (GNU time: the largest process kompose waited for, i.e. its JVM) for an export and an import at each
+# scale of RSS_SCALES.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 scale="${1:-40}"; runs="${2:-5}"; rss_scales="${3:-5 40}"
@@ -68,7 +69,9 @@ echo "runs (s): raw import $(tr '\n' ' ' < "$work/ri")| kompose import $(tr '\n'
 for s in $rss_scales; do
   size=$(make_db "$s")
   rm -f bench_*.sql
-  export_kb=$( { /usr/bin/time -f '%M' "$kompose" -C "$work/root" --progress none bench db:export >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  import_kb=$( { /usr/bin/time -f '%M' "$kompose" -C "$work/root" --progress none -y bench db:import "$(newest)" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$work/rss" -f '%M' "$kompose" -C "$work/root" --progress none bench db:export >/dev/null 2>&1
+  export_kb=$(tail -1 "$work/rss")
+  /usr/bin/time -o "$work/rss" -f '%M' "$kompose" -C "$work/root" --progress none -y bench db:import "$(newest)" >/dev/null 2>&1
+  import_kb=$(tail -1 "$work/rss")
   echo "| scale $s: database $size, dump $(du -h "$(newest)" | cut -f1) | export peak RSS $((export_kb / 1024)) MB | import peak RSS $((import_kb / 1024)) MB |"
 done

@@ -167,10 +167,22 @@ public final class PostgresClient {
 
     /** The server's version number (SHOW server_version_num) on standard output, asked on the maintenance database. */
     public CommandSpec serverVersion() {
+        return serverVersion(false);
+    }
+
+    /**
+     * As {@link #serverVersion()}; with alsoDumpVersion, psql then runs {@code pg_dump --version} next
+     * to itself ({@code \!}), so one {@code docker compose exec} answers both questions: line one the
+     * server's version number, line two pg_dump's version (missing when the image has no pg_dump).
+     */
+    public CommandSpec serverVersion(boolean alsoDumpVersion) {
         List<String> argv = new ArrayList<>(List.of("psql"));
         argv.addAll(connectionArguments(MAINTENANCE_DATABASE));
         argv.addAll(List.of("--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set=ON_ERROR_STOP=1",
                 "--command=SHOW server_version_num"));
+        if (alsoDumpVersion) {
+            argv.add("--command=\\! pg_dump --version");
+        }
         return commandBuilder(argv, Map.of()).build();
     }
 

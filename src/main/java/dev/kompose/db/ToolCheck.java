@@ -100,19 +100,24 @@ public final class ToolCheck {
     /** Client and server versions, or the first problem met asking for them. */
     private Versions versions(PostgresClient client) {
         String where = client.inContainer() ? "" : " on this host";
-        Answer server = runner.apply(client.serverVersion());
+        // in a container each exec costs a compose start-up: one psql answers both questions there
+        Answer server = runner.apply(client.serverVersion(client.inContainer()));
         if (!server.result().succeeded()) {
             return Versions.failed(explainServer(client, server));
         }
         int number;
         try {
-            number = Integer.parseInt(String.join("", server.out()).strip());
+            number = Integer.parseInt(server.out().isEmpty() ? "" : server.out().get(0).strip());
         } catch (NumberFormatException unexpected) {
             return Versions.failed("the server's version is unreadable: " + String.join(" ", server.out()));
         }
         int serverMajor = number / 10000;
         String serverText = serverMajor + "." + (number % 10000);
-        Answer tool = runner.apply(client.toolVersion("pg_dump"));
+        Answer tool = client.inContainer()
+                ? new Answer(server.out().size() > 1 ? server.result()
+                        : new ExecutionResult(127, false, false, null, server.result().elapsed()),
+                        server.out().subList(Math.min(1, server.out().size()), server.out().size()), server.err())
+                : runner.apply(client.toolVersion("pg_dump"));
         if (!tool.result().succeeded()) {
             return new Versions(0, "", serverMajor, serverText, missingTool(client, "pg_dump", tool, where));
         }
