@@ -107,4 +107,8 @@ else
     --change 'CMD ["postgres"]'
   e2e_log "built $E2E_POSTGRES_IMAGE in $(( $(e2e_now_ms) - t0 )) ms ($(du -sh "$r" | cut -f1) rootfs)"
 fi
-docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^kompose-e2e/' >&2
+# The same image under the official image's name, as a published compose file names it
+# (image: postgres:<tag>): kompose recognises it as PostgreSQL with no DB_SERVICE, as it would the
+# real one. The tag says it is the local build.
+docker tag "$E2E_POSTGRES_IMAGE" "postgres:$E2E_PG_VERSION-kompose-e2e"
+docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^(kompose-e2e/|postgres:)' >&2

@@ -63,7 +63,7 @@ timed start-dockerd "$here/start-dockerd.sh" || { status=2; exit 2; }
 timed build-images "$here/build-images.sh" || { status=2; exit 2; }
 copy_images_to_engine2() { # engine 2 gets the same images (no registry: save | load)
   local image
-  for image in "$E2E_BUSYBOX_IMAGE" "$E2E_POSTGRES_IMAGE"; do
+  for image in "$E2E_BUSYBOX_IMAGE" "$E2E_POSTGRES_IMAGE" "postgres:$E2E_PG_VERSION-kompose-e2e"; do
     DOCKER_HOST="unix://$E2E_SOCK2" docker image inspect "$image" >/dev/null 2>&1 && continue
     docker save "$image" | DOCKER_HOST="unix://$E2E_SOCK2" docker load >/dev/null || return 1
   done

@@ -52,7 +52,7 @@ public final class CompletionSource {
         List<DumpFile> dumps = new ArrayList<>();
         StackReader reader = reader();
         for (Stack stack : selected(pattern)) {
-            DatabaseSettings.from(reader.read(stack).environment()).ifPresent(settings -> {
+            reader.read(stack).databaseSettings().ifPresent(settings -> {
                 try {
                     dumps.addAll(DumpFiles.list(stack.directory(), settings.name()));
                 } catch (IOException unreadable) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code db:export}: hook_pre_db_export, pg_dump into a temporary file, check, publish, hook_post_db_export FILE. */
 @Command(name = "db:export", sortOptions = false,
-        description = "pg_dump each selected stack's database into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql (.sql.gz, .dump).")
+        description = {"pg_dump each selected stack's database into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql (.sql.gz, .dump),",
+            "run in the stack's PostgreSQL service or on the host (see --db-client); the dump streams to this host."})
 public final class ExportVerb implements StackVerb {
     @Option(names = "--format", paramLabel = "FORMAT", converter = VerbOptions.DumpFormatConverter.class,
             completionCandidates = VerbOptions.DumpFormatNames.class,
@@ -41,6 +42,11 @@ public final class ExportVerb implements StackVerb {
 
         @Override
         public boolean locksStacks() {
+            return true;
+        }
+
+        @Override
+        public boolean usesDatabaseTools() {
             return true;
         }
 

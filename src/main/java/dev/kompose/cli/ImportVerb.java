@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "db:import", sortOptions = false,
         description = {"Restore FILE (default: the newest complete dump) into a new database, then swap",
             "it in for the live one: psql, gunzip|psql or pg_restore --jobs N by the file's",
-            "type. The live database is dropped only after its replacement is in place."})
+            "type, on the host or in the stack's PostgreSQL service (see --db-client). The",
+            "live database is dropped only after its replacement is in place."})
 public final class ImportVerb implements StackVerb {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The dump to restore (default: the newest complete dump of the stack).")
     String file;
@@ -24,7 +25,8 @@ public final class ImportVerb implements StackVerb {
     @Option(names = "--keep-previous", description = "Keep the replaced database under a dated name instead of dropping it.")
     boolean keepPrevious;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel pg_restore workers for a custom-format (.dump) archive (default: 1); with the tools"
+                    + " in the container (DB_CLIENT) pg_restore reads standard input and runs one job.")
     int jobs = 1;
 
     @Mixin
@@ -53,6 +55,11 @@ public final class ImportVerb implements StackVerb {
 
         @Override
         public boolean locksStacks() {
+            return true;
+        }
+
+        @Override
+        public boolean usesDatabaseTools() {
             return true;
         }
 

@@ -55,6 +55,7 @@ public final class KomposeCommand implements Callable<Integer> {
         Duration hookTimeout = value(TopLevelSpec.HOOK_TIMEOUT);
         ProgressMode progress = value(TopLevelSpec.PROGRESS);
         OutputFormat output = value(TopLevelSpec.OUTPUT);
+        String databaseClient = value(TopLevelSpec.DB_CLIENT);
         Settings settings = base.withOverrides(EnvironmentOverrides.parse(environment == null ? List.of() : environment));
         if (root != null) {
             settings = settings.withRoot(root.toAbsolutePath().normalize());
@@ -67,6 +68,9 @@ public final class KomposeCommand implements Callable<Integer> {
         }
         if (parallel != null) {
             settings = settings.withParallel(parallel);
+        }
+        if (databaseClient != null) {
+            settings = settings.withOverrides(java.util.Map.of("DB_CLIENT", databaseClient));
         }
         if (flag(TopLevelSpec.DRY_RUN)) {
             settings = settings.withDryRun(true);

@@ -56,6 +56,10 @@ final class Listings {
         }
         printTable(rows);
         for (StackSnapshot stack : stacks) {
+            stack.databaseSettings().ifPresent(settings -> out.println(style.bold(stack.name() + ":") + " database "
+                    + settings.name() + ", tools " + stack.databaseTools().describe() + "; " + settings.describeOrigins()));
+        }
+        for (StackSnapshot stack : stacks) {
             if (!stack.engine().usable()) {
                 out.println(style.red("[ERROR]") + " " + stack.name() + ": engine " + stack.engine().label() + ": "
                         + stack.engine().problem());

@@ -29,6 +29,7 @@ final class TopLevelSpec {
     static final String HOOK_TIMEOUT = "--hook-timeout";
     static final String PROGRESS = "--progress";
     static final String OUTPUT = "--output";
+    static final String DB_CLIENT = "--db-client";
     static final String NO_COLOUR = "--no-color";
     static final String LIST = "--list";
     static final String WORDS = "PATTERN COMMAND ARGS";
@@ -72,6 +73,9 @@ final class TopLevelSpec {
         valued(spec, OutputFormat.class, "FORMAT", new OutputFormat.Converter(), new OutputFormat.Names(),
                 "text, or json: listings, status, journal, run results and --dry-run plans as one JSON document on"
                         + " stdout, messages on stderr (docs/json.md).", "-o", OUTPUT);
+        valued(spec, String.class, "WHERE", new VerbOptions.DatabaseClientConverter(), new VerbOptions.DatabaseClientNames(),
+                "Where pg_dump / psql / pg_restore run: auto (default: the stack's PostgreSQL service when"
+                        + " DB_HOST is unset or names it, else the host), host, container. Sets DB_CLIENT.", DB_CLIENT);
         flag(spec, "No colours (also when NO_COLOR is set or output is not a terminal).", NO_COLOUR);
         flag(spec, "List the stacks: compose file, .env, dumps, postgres, hooks.", "-l", LIST);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());

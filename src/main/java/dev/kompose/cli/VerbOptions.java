@@ -125,4 +125,24 @@ public final class VerbOptions {
             return List.of("bash", "zsh", "fish").iterator();
         }
     }
+
+    /** --db-client: auto, host or container. */
+    public static final class DatabaseClientConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String mode = value.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("auto", "host", "container").contains(mode)) {
+                throw new picocli.CommandLine.TypeConversionException("expected auto, host or container, not '" + value + "'");
+            }
+            return mode;
+        }
+    }
+
+    /** The values of --db-client, for completion. */
+    public static final class DatabaseClientNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("auto", "host", "container").iterator();
+        }
+    }
 }

@@ -39,9 +39,9 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
     @Override
     public String description() {
         return "dump database " + SqlNames.quoteIdentifier(client.settings().name())
-                + (format == DumpFormat.PLAIN ? "" : " (" + format.label() + " format)") + " on "
-                + client.settings().host() + ":" + client.settings().port() + " into the temporary file "
-                + temporaryFile.getFileName();
+                + (format == DumpFormat.PLAIN ? "" : " (" + format.label() + " format)") + " "
+                + client.placeText() + " into the temporary file " + temporaryFile.getFileName()
+                + (client.inContainer() ? " on this host (streamed through standard output)" : "");
     }
 
     @Override

@@ -43,9 +43,19 @@ public record RestoreStage(PostgresClient client, String restoreDatabase, Path d
 
     @Override
     public String description() {
-        return "restore " + dumpFile.getFileName()
-                + (format == DumpFormat.CUSTOM && jobs > 1 ? " with " + jobs + " parallel jobs" : "") + " into the new database " + SqlNames.quoteIdentifier(restoreDatabase)
+        return "restore " + dumpFile.getFileName() + jobsText() + " into the new database "
+                + SqlNames.quoteIdentifier(restoreDatabase) + " " + client.placeText()
+                + (client.inContainer() ? (format == DumpFormat.GZIP ? " (decompressed here, streamed through standard input)"
+                        : " (streamed through standard input)") : "")
                 + " (the live database is not touched yet)";
+    }
+
+    private String jobsText() {
+        if (format != DumpFormat.CUSTOM || jobs <= 1) {
+            return "";
+        }
+        return client.inContainer() ? " with one job (--jobs " + jobs + " needs a file pg_restore can seek in;"
+                + " in the container it reads the archive from standard input)" : " with " + jobs + " parallel jobs";
     }
 
     @Override
@@ -67,7 +77,7 @@ public record RestoreStage(PostgresClient client, String restoreDatabase, Path d
     public StageResult run(StageContext context) {
         AtomicLong processId = new AtomicLong(-1);
         ExecutionResult result;
-        java.util.function.LongSupplier done = format == DumpFormat.CUSTOM
+ java.util.function.LongSupplier done = format == DumpFormat.CUSTOM && !client.inContainer()
                 ? () -> Math.min(dumpSize, ProcessBytesRead.of(processId.get()))
                 : () -> FileReadPosition.of(processId.get(), dumpFile);
         try (ProgressSampler sampler = new ProgressSampler(context, done, dumpSize)) {

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * @param secretNames names in {@code environment} whose values are secrets (masked in every description)
  * @param workingDirectory folder the child starts in
  * @param standardInput a file fed to the child's standard input, or null for an empty input
+ * @param standardOutput a file the child's standard output goes to (created or truncated; the child
+ *     writes it directly, no copy through kompose), or null: its lines go to the observer. Standard
+ *     error always stays separate and goes to the observer, never into this file.
  * @param timeout how long the child may run before it and its whole process tree are killed
  * @param ownProcessGroup start the child in a new session/process group, so that cancelling
  *     or timing out kills every process it started, including re-parented ones
@@ -32,6 +35,7 @@ public record CommandSpec(
         Set<String> secretNames,
         Path workingDirectory,
         Path standardInput,
+        Path standardOutput,
         Duration timeout,
         boolean ownProcessGroup,
         boolean terminal) {
@@ -47,15 +51,21 @@ public record CommandSpec(
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least a program name");
         }
-        if (terminal && (ownProcessGroup || standardInput != null)) {
+        if (terminal && (ownProcessGroup || standardInput != null || standardOutput != null)) {
             throw new IllegalArgumentException("a child on the terminal reads the terminal, in the terminal's process group");
         }
     }
 
     /** The same command with another environment. */
     public CommandSpec withEnvironment(Map<String, String> otherEnvironment) {
-        return new CommandSpec(arguments, otherEnvironment, secretNames, workingDirectory, standardInput, timeout,
-                ownProcessGroup, terminal);
+        return new CommandSpec(arguments, otherEnvironment, secretNames, workingDirectory, standardInput, standardOutput,
+                timeout, ownProcessGroup, terminal);
+    }
+
+    /** The same command with another time limit. */
+    public CommandSpec withTimeout(Duration limit) {
+        return new CommandSpec(arguments, environment, secretNames, workingDirectory, standardInput, standardOutput,
+                limit, ownProcessGroup, terminal);
     }
 
     public static Builder of(String... arguments) {
@@ -77,6 +87,9 @@ public record CommandSpec(
         text.append(ShellQuoting.join(arguments));
         if (standardInput != null && !standardInput.toString().equals("/dev/null")) {
             text.append(" < ").append(ShellQuoting.quote(standardInput.toString()));
+        }
+        if (standardOutput != null) {
+            text.append(" > ").append(ShellQuoting.quote(standardOutput.toString()));
         }
         return text.toString();
     }
@@ -100,6 +113,7 @@ public record CommandSpec(
         private final Set<String> secretNames = new TreeSet<>();
         private Path workingDirectory = Path.of(".");
         private Path standardInput;
+        private Path standardOutput;
         private Duration timeout = NO_TIMEOUT;
         private boolean ownProcessGroup;
         private boolean terminal;
@@ -146,6 +160,11 @@ public record CommandSpec(
             return this;
         }
 
+        public Builder standardOutput(Path file) {
+            this.standardOutput = file;
+            return this;
+        }
+
         public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;
@@ -164,7 +183,7 @@ public record CommandSpec(
 
         public CommandSpec build() {
             return new CommandSpec(arguments, environment, secretNames, workingDirectory,
-                    standardInput, timeout, ownProcessGroup, terminal);
+                    standardInput, standardOutput, timeout, ownProcessGroup, terminal);
         }
     }
 }

@@ -38,7 +38,8 @@ public final class ZtProcessRunner implements ProcessRunner {
         if (command.ownProcessGroup()) {
             argv.add("setsid");
         }
-        argv.addAll(command.arguments());
+        boolean redirected = FileRedirection.needed(command);
+        argv.addAll(redirected ? FileRedirection.wrap(command) : command.arguments());
         long startNanos = System.nanoTime();
         InputStream input = null;
         StartedProcess started;
@@ -51,7 +52,7 @@ public final class ZtProcessRunner implements ProcessRunner {
                     .redirectError(lineStream(observer, OutputStreamName.STDERR))
                     .exitValueNormal()
                     .destroyOnExit();
-            if (command.standardInput() != null) {
+            if (command.standardInput() != null && !redirected) {
                 input = new FileInputStream(command.standardInput().toFile());
                 executor.redirectInput(input);
             }

@@ -1,6 +1,11 @@
 package dev.kompose.planner;
 
+import dev.kompose.compose.ComposeProgram;
 import dev.kompose.db.CheckDumpStage;
+import dev.kompose.db.ContainerTarget;
+import dev.kompose.db.DatabaseToolsStage;
+import dev.kompose.db.EndToolSessionsStage;
+import dev.kompose.db.ToolChoice;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpEntry;
 import dev.kompose.db.DumpFiles;
@@ -41,12 +46,17 @@ public final class DatabasePlanner {
         if (settings.isEmpty()) {
             return withoutDatabase(stack);
         }
+        ToolChoice tools = stack.databaseTools();
+        if (tools instanceof ToolChoice.Refused refused) {
+            return refuse(stack, refused);
+        }
         String database = settings.get().name();
         Path folder = stack.folder();
         Path plannedFile = folder.resolve(DumpFiles.fileName(database, context.now(), 1, format));
         Path temporaryFile = folder.resolve(plannedFile.getFileName() + DumpFiles.PARTIAL_SUFFIX);
-        PostgresClient client = new PostgresClient(settings.get(), folder);
+        PostgresClient client = client(stack, settings.get(), tools);
         List<Stage> stages = new ArrayList<>();
+        stages.add(new DatabaseToolsStage(tools, settings.get()));
         stages.add(new FreeSpaceStage(client, folder));
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
@@ -56,7 +66,11 @@ public final class DatabasePlanner {
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
-        List<Stage> cleanup = List.of(new RemoveTemporaryFileStage(temporaryFile, "the unfinished dump"));
+        List<Stage> cleanup = new ArrayList<>();
+        if (client.inContainer()) {
+            cleanup.add(new EndToolSessionsStage(client));
+        }
+        cleanup.add(new RemoveTemporaryFileStage(temporaryFile, "the unfinished dump"));
         return plan(stack, stages, cleanup);
     }
 
@@ -79,18 +93,55 @@ public final class DatabasePlanner {
             return StackPlan.invalid(stack.name(), stack.folder(), why + "; nothing to import",
                     stack.environment().problemLines());
         }
+        ToolChoice tools = stack.databaseTools();
+        if (tools instanceof ToolChoice.Refused refused) {
+            return refuse(stack, refused);
+        }
         Path dumpFile = chosen.get().path();
         DumpVerdict verdict = chosen.get().verdict().orElseThrow();
-        PostgresClient client = new PostgresClient(settings.get(), stack.folder());
+        PostgresClient client = client(stack, settings.get(), tools);
         ImportStages importStages = new ImportStages(client, dumpFile, chosen.get().file().size(), verdict.format(),
                 keepPrevious, context.now(), jobs);
         List<Stage> stages = new ArrayList<>();
+        stages.add(new DatabaseToolsStage(tools, settings.get()));
         stages.add(new CheckDumpStage(dumpFile, settings.get().name(), verdict));
         hooks.hook(stack, "pre_db_import", List.of(dumpFile.toString()),
                 "the restore runs without what hook_pre_db_import prepares").ifPresent(stages::add);
         stages.addAll(importStages.stages());
         hooks.hook(stack, "post_db_import", List.of(dumpFile.toString()), "").ifPresent(stages::add);
-        return plan(stack, stages, List.of(importStages.rollBack()));
+        List<Stage> cleanup = new ArrayList<>();
+        if (client.inContainer()) {
+            cleanup.add(new EndToolSessionsStage(client));
+        }
+        cleanup.add(importStages.rollBack());
+        return plan(stack, stages, cleanup);
+    }
+
+    /**
+     * The client for the chosen place: the host's tools, or the service's through
+     * {@code docker compose exec -T} with the stack's environment for compose.
+     */
+    private PostgresClient client(StackSnapshot stack, DatabaseSettings settings, ToolChoice tools) {
+        return clientFor(stack, settings, tools, context);
+    }
+
+    /** As the planner builds it; also what the check before planning probes with. */
+    public static PostgresClient clientFor(StackSnapshot stack, DatabaseSettings settings, ToolChoice tools,
+            PlanningContext context) {
+        String applicationName = context.applicationName(stack.name());
+        if (tools instanceof ToolChoice.Container container) {
+            ComposeProgram program = context.composeProgram() != null ? context.composeProgram()
+                    : new ComposeProgram(ComposeProgram.PLUGIN, "default");
+            return new PostgresClient(settings, stack.folder(), new ContainerTarget(program,
+                    stack.stack().composeFile().getFileName().toString(), container.service().name(),
+                    stack.childEnvironment(context.dryRun())), applicationName);
+        }
+        return new PostgresClient(settings, stack.folder(), null, applicationName);
+    }
+
+    private static StackPlan refuse(StackSnapshot stack, ToolChoice.Refused refused) {
+        return StackPlan.invalid(stack.name(), stack.folder(), "database tools: " + refused.reason(),
+                stack.environment().problemLines(), stack.environment().secretValues());
     }
 
     /** A stack without database settings: skipped, or failed when it runs postgres without naming its database. */

@@ -12,6 +12,19 @@ import java.time.LocalDateTime;
  * @param hookTimeout how long a hook may run
  * @param dryRun true when nothing will run (hooks get KOMPOSE_DRY_RUN=true)
  * @param composeProgram docker compose or docker-compose, or null when the operation does not use it
+ * @param sessionTag what makes this run's database sessions unique (the process id): every tool session
+ *     is named {@code kompose-<tag>-<stack>} so a cancelled run can find and end its own
  */
-public record PlanningContext(LocalDateTime now, Duration hookTimeout, boolean dryRun, ComposeProgram composeProgram) {
+public record PlanningContext(LocalDateTime now, Duration hookTimeout, boolean dryRun, ComposeProgram composeProgram,
+        String sessionTag) {
+
+    public PlanningContext(LocalDateTime now, Duration hookTimeout, boolean dryRun, ComposeProgram composeProgram) {
+        this(now, hookTimeout, dryRun, composeProgram, Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** The application_name of the tools' sessions on one stack (at most 63 bytes, as PostgreSQL keeps it). */
+    public String applicationName(String stackName) {
+        String name = "kompose-" + sessionTag + "-" + stackName.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
 }

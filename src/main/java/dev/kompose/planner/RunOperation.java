@@ -32,7 +32,16 @@ public interface RunOperation extends Operation {
      * once before the run, and an engine that does not answer fails its own stacks.
      */
     default boolean reachesEngine() {
-        return usesCompose();
+        return usesCompose() || usesDatabaseTools();
+    }
+
+    /**
+     * True when it runs pg_dump / psql / pg_restore: then, before planning a real run, each stack's
+     * tools are checked (present, the service running, the role there, the client not older than the
+     * server) and the checked place is carried in the snapshot.
+     */
+    default boolean usesDatabaseTools() {
+        return false;
     }
 
     /** Pure: what to do on one stack, from what was read of it. */

@@ -1,7 +1,6 @@
 package dev.kompose.read;
 
 import dev.kompose.compose.ComposeFacts;
-import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.docker.DockerEngine;
 import dev.kompose.docker.EngineResolver;
@@ -69,10 +68,11 @@ public final class StackReader {
             hooks = HookCatalog.none();
         }
         ComposeFacts compose = ComposeFileReader.read(stack.composeFile(), environment::get);
-        DumpCatalog dumps = DatabaseSettings.from(environment)
+        StackSnapshot withoutDumps = new StackSnapshot(stack, root, environment, hooks, compose, DumpCatalog.EMPTY);
+        DumpCatalog dumps = withoutDumps.databaseSettings()
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
                 .orElse(DumpCatalog.EMPTY);
-        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine(environment));
+        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine(environment), null);
     }
 
     /** The stack's engine: the most specific layer naming DOCKER_HOST or DOCKER_CONTEXT (the stack's .env can pin it). */

@@ -1,7 +1,9 @@
 package dev.kompose.read;
 
 import dev.kompose.compose.ComposeFacts;
+import dev.kompose.compose.ComposeService;
 import dev.kompose.compose.PostgresServiceChoice;
+import dev.kompose.db.ToolChoice;
 import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
 import dev.kompose.docker.DockerEngine;
@@ -28,9 +30,11 @@ import java.util.Map;
  *     with the layered environment
  * @param dumps the stack's dumps, as far as the operation needs them read
  * @param engine the Docker engine its containers run on (every docker child gets {@link DockerEngine#variables()})
+ * @param checkedTools where the database tools run as the version check before planning found it
+ *     (see {@link dev.kompose.db.ToolCheck}), or null when it has not run
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
-        ComposeFacts compose, DumpCatalog dumps, DockerEngine engine) {
+        ComposeFacts compose, DumpCatalog dumps, DockerEngine engine, ToolChoice checkedTools) {
 
     public StackSnapshot {
         compose = compose == null ? ComposeFacts.empty() : compose;
@@ -38,10 +42,26 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         engine = engine == null ? DockerEngine.DEFAULT : engine;
     }
 
-    /** A stack on docker's default engine (tests and callers that resolve no engine). */
+    /** A stack on docker's default engine whose database tools are not checked yet (tests, and callers that resolve no engine). */
     public StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks, ComposeFacts compose,
             DumpCatalog dumps) {
-        this(stack, root, environment, hooks, compose, dumps, DockerEngine.DEFAULT);
+        this(stack, root, environment, hooks, compose, dumps, DockerEngine.DEFAULT, null);
+    }
+
+    /** The same snapshot with the database tools as the version check found them. */
+    public StackSnapshot withCheckedTools(ToolChoice checked) {
+        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine, checked);
+    }
+
+    /**
+     * Where the database tools run and why: the version check's verdict when it ran (a real run),
+     * else the choice from the settings alone (dry-run, listings).
+     */
+    public ToolChoice databaseTools() {
+        if (checkedTools != null) {
+            return checkedTools;
+        }
+        return ToolChoice.choose(environment, postgresService(), compose.postgresCandidates());
     }
 
     public String name() {
@@ -54,7 +74,9 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
 
     /** How to reach the stack's database, or empty when it names none. */
     public Optional<DatabaseSettings> databaseSettings() {
-        return DatabaseSettings.from(environment);
+        Optional<ComposeService> service = postgresService() instanceof PostgresServiceChoice.Chosen chosen
+                ? Optional.of(chosen.service()) : Optional.empty();
+        return DatabaseSettings.from(environment, service);
     }
 
     /**

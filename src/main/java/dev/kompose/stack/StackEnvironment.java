@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * @param problems what reading the .env files found: every error of the root and stack .env (any error fails the
  *     stack, as Docker Compose refuses such a file) and the stack .env's warnings (the root .env's are reported once per run)
  */
-public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
+public record StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems,
+        Map<String, String> origins) {
     private static final List<String> SECRET_NAME_PARTS =
             List.of("PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "PRIVATE_KEY", "API_KEY", "CREDENTIAL");
 
@@ -27,6 +28,23 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         stackValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stackValues));
         problems = List.copyOf(problems);
+        origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+    }
+
+    /** An environment whose variables' origins are not known (tests, values built by hand). */
+    public StackEnvironment(Map<String, String> values, Map<String, String> stackValues, List<EnvProblem> problems) {
+        this(values, stackValues, problems, Map.of());
+    }
+
+    /**
+     * Where a variable's value came from, for listings and dry-run: "-e", "--network", "stack .env",
+     * "root .env" or "process environment"; "" when it is not set.
+     */
+    public String origin(String name) {
+        if (!values.containsKey(name)) {
+            return "";
+        }
+        return origins.getOrDefault(name, "process environment");
     }
 
     /**
@@ -41,19 +59,24 @@ public record StackEnvironment(Map<String, String> values, Map<String, String> s
     public static StackEnvironment layer(Map<String, String> processEnvironment, EnvFile rootEnv, Path stackEnvFile,
             String network, Map<String, String> overrides) {
         Map<String, String> added = new LinkedHashMap<>(rootEnv.values());
+        Map<String, String> origins = new LinkedHashMap<>();
+        rootEnv.values().keySet().forEach(name -> origins.put(name, "root .env"));
         Map<String, String> lookupBase = new LinkedHashMap<>(processEnvironment);
         lookupBase.putAll(rootEnv.values());
         EnvFile stackEnv = EnvFileParser.read(stackEnvFile, lookupBase::get);
         added.putAll(stackEnv.values());
+        stackEnv.values().keySet().forEach(name -> origins.put(name, "stack .env"));
         if (network != null && !network.isEmpty()) {
             added.put("NETWORK_NAME", network);
+            origins.put("NETWORK_NAME", "--network");
         }
         added.putAll(overrides);
+        overrides.keySet().forEach(name -> origins.put(name, "-e"));
         Map<String, String> all = new LinkedHashMap<>(processEnvironment);
         all.putAll(added);
         List<EnvProblem> problems = new ArrayList<>(rootEnv.problems().stream().filter(EnvProblem::isError).toList());
         problems.addAll(stackEnv.problems());
-        return new StackEnvironment(all, added, problems);
+        return new StackEnvironment(all, added, problems, origins);
     }
 
     public String get(String name) {

@@ -41,6 +41,7 @@ class ListPostgresColumnTest {
                 metrics  compose.yaml  no    -      no               -      local
                 pair     compose.yaml  no    -      ambiguous: a, b  -      local
                 shop     compose.yaml  yes   0      yes (store)      -      local
+                shop: database shop, tools container (DB_HOST unset, service store); DB_NAME=shop (stack .env), DB_USER=postgres (image default), DB_PASSWORD=(none)
                 """,
                 result.out().substring(0, result.out().indexOf("[WARN]")));
         assertTrue(result.out().contains("[WARN] " + root.resolve("broken/compose.yaml") + ":4: "), result.out());

@@ -348,8 +348,8 @@ abstract class DirectusFlowScenarios {
         Map<String, String> environment = new TreeMap<>(docker.environment());
         environment.put("KOMPOSE_COMPOSE", flavour().komposeCompose());
         environment.put("TERM", "xterm-256color");
-        // lock, check-dump, pre_db_import, create-database, psql, swap, drop-previous, post_db_import
-        int stages = 8;
+        // lock, db-tools, check-dump, pre_db_import, create-database, psql, swap, drop-previous, post_db_import
+        int stages = 9;
         try (Tmux terminal = Tmux.start(root, environment, "-C", root.toString(), "--step", "news", "db:import")) {
             for (int stage = 1; stage <= stages; stage++) {
                 terminal.waitFor("stage " + stage + "/" + stages);

@@ -138,9 +138,9 @@ class DockerHostsEndToEndTest {
 
     /**
      * db:export / db:import of a PostgreSQL stack that lives only behind the ssh:// engine (no
-     * published port: as on a real remote host, nothing reaches it from here but docker). Needs
-     * the database tools to run in the stack's container ({@code docker compose exec -T}, branch
-     * of the container work): fails until that lands.
+     * published port: as on a real remote host, nothing reaches it from here but docker): the
+     * database tools run in the stack's container ({@code docker compose exec -T}) on that engine,
+     * through the one shared SSH connection, and the dump lands in the local stack folder.
      */
     @Test
     @Order(5)
@@ -150,7 +150,7 @@ class DockerHostsEndToEndTest {
         Files.writeString(folder.resolve("compose.yaml"), """
                 services:
                   db:
-                    image: kompose-e2e/postgres:15
+                    image: postgres:15-kompose-e2e
                     stop_signal: SIGINT
                     environment:
                       POSTGRES_USER: ${DB_USER}

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * seed's Directus scenario: db + api + hooks.sh), {@code blog} (a second database stack) and
  * {@code proxy} (plain). Each stack's .env is written here: a loopback port chosen free now, a
  * password with a space and a '#', and a compose project name that carries the flavour, so a v1
- * and a v2 run never share containers.
+ * and a v2 run never share containers. news says DB_HOST=db (the tools run in its db container),
+ * blog DB_HOST=127.0.0.1 (the host's tools through the published port).
  */
 public final class E2eStacks {
     public static final List<String> STACKS = List.of("blog", "news", "proxy");
@@ -53,7 +54,9 @@ public final class E2eStacks {
                 env.append("DB_NAME=").append(stack.equals("news") ? "directus" : "blog").append('\n')
                         .append("DB_USER=").append(stack).append("_owner\n")
                         .append("DB_PASSWORD=\"").append(PASSWORD).append("\"\n")
-                        .append("DB_HOST=127.0.0.1\n")
+                        // news as most real stacks are: the app's DB_HOST=db, so kompose runs the tools in the
+                        // db container; blog reaches its published port with the host's tools
+                        .append(stack.equals("news") ? "DB_HOST=db\n" : "DB_HOST=127.0.0.1\n")
                         .append("DB_PORT=").append(ports.get(stack)).append('\n');
             }
             Files.writeString(root.resolve(stack).resolve(".env"), env);

@@ -42,6 +42,19 @@ class ZtProcessRunnerTest {
     }
 
     @Test
+    void standardOutputGoesStraightToAFileAndStandardErrorNeverDoes(@TempDir Path folder) throws Exception {
+        Path input = Files.writeString(folder.resolve("in with space.sql"), "line one\nline two\n");
+        Path output = folder.resolve("out file.sql");
+        ExecutionResult result = runner.run(bash("echo \"pid $$\" >&2; cat; echo err >&2").standardInput(input)
+                .standardOutput(output).ownProcessGroup(true).build(), recorder, Cancellation.none());
+
+        assertTrue(result.succeeded(), result.explain());
+        assertEquals("line one\nline two\n", Files.readString(output), "stdin from the file, stdout into the file, nothing else");
+        assertTrue(lines.contains("STDERR err"), lines.toString());
+        assertFalse(lines.stream().anyMatch(line -> line.startsWith("STDOUT")), lines.toString());
+    }
+
+        @Test
     void passesEnvironmentAndWorkingDirectory(@TempDir Path folder) throws Exception {
         ExecutionResult result = runner.run(bash("echo \"$GREETING $(pwd)\"").environment("GREETING", "hello")
                 .workingDirectory(folder).build(), recorder, Cancellation.none());

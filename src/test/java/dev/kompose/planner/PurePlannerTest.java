@@ -61,13 +61,14 @@ class PurePlannerTest {
 
         StackPlan plan = new DatabasePlanner(CONTEXT).importDump(snapshot(dumps), false, 1);
 
-        Stage check = plan.stages().get(0);
+        assertEquals("db-tools", plan.stages().get(0).name(), "where the tools run comes first");
+        Stage check = plan.stages().get(1);
         assertTrue(check instanceof CheckDumpStage, plan.stages().toString());
         assertEquals(FOLDER.resolve("directus_20251011_120000.sql"), ((CheckDumpStage) check).dumpFile());
         assertTrue(check.description().endsWith("(complete: yes)"), check.description());
-        assertEquals(List.of("check-dump", "pre_db_import", "create-database", "psql", "swap", "drop-previous"),
+        assertEquals(List.of("db-tools", "check-dump", "pre_db_import", "create-database", "psql", "swap", "drop-previous"),
                 plan.stages().stream().map(Stage::name).toList());
-        RestoreStage restore = (RestoreStage) plan.stages().get(3);
+        RestoreStage restore = (RestoreStage) plan.stages().get(4);
         assertEquals(1011, restore.dumpSize(), "the size the read phase found, not a stat now");
         assertEquals(FOLDER, plan.folder());
     }
@@ -77,8 +78,8 @@ class PurePlannerTest {
         DumpEntry requested = dump("01", false);
         StackPlan plan = new DatabasePlanner(CONTEXT).importDump(snapshot(new DumpCatalog(List.of(dump("11", true)),
                 Optional.of(requested))), false, 1);
-        assertTrue(plan.stages().get(0).description().contains("NOT restorable now: directus_20251001_120000.sql is truncated"),
-                plan.stages().get(0).description());
+        assertTrue(plan.stages().get(1).description().contains("NOT restorable now: directus_20251001_120000.sql is truncated"),
+                plan.stages().get(1).description());
     }
 
     @Test

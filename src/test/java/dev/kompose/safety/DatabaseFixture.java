@@ -94,7 +94,7 @@ final class DatabaseFixture {
     /** How many sessions kompose's children have open that wait for a lock / run the given query text. */
     int komposeSessions(String condition) {
         return Integer.parseInt(server.sql("postgres",
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kompose' AND " + condition));
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%' AND application_name <> 'kompose-test-blocker' AND " + condition));
     }
 
     boolean restoreDatabaseExists() {

@@ -83,14 +83,14 @@ class DumpAndServerFaultTest {
 
         KomposeProcess.Result export = fixture.kompose().run("-C", root.toString(), "app", "db:export");
         assertEquals(1, export.exitCode(), export.toString());
-        assertTrue(export.out().contains("[FAILED] app: free-space: cannot ask the server for the size"), export.toString());
+        assertTrue(export.out().contains("[FAILED] app: check: database tools: cannot reach the server on 127.0.0.1:"), export.toString());
         assertTrue(export.out().contains("Connection refused") || export.out().contains("connection"), export.toString());
         assertEquals(List.of(dump), fixture.dumps());
         assertTrue(fixture.partialFiles().isEmpty());
 
         KomposeProcess.Result importing = fixture.kompose().run("-C", root.toString(), "app", "db:import");
         assertEquals(1, importing.exitCode(), importing.toString());
-        assertTrue(importing.out().contains("[FAILED] app: create-database: psql failed"), importing.toString());
+        assertTrue(importing.out().contains("[FAILED] app: check: database tools: cannot reach the server on 127.0.0.1:"), importing.toString());
         assertFalse(importing.all().contains(PostgresServer.PASSWORD));
         assertEquals(DatabaseFixture.LIVE_ROWS, fixture.liveRows());
     }

@@ -66,6 +66,12 @@ public final class KomposeProcess {
             viaLauncherLogic.addAll(command);
             command = viaLauncherLogic;
         }
+        // A test JVM started in the background by a script (e2e/run-suite.sh runs Maven with `setsid … &`)
+        // inherits SIGINT ignored, and a JVM never handles a signal ignored at its start: give kompose the
+        // default disposition back, as a shell gives it to a foreground command, so Ctrl-C can be tested.
+        List<String> withSignals = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        withSignals.addAll(command);
+        command = withSignals;
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().remove("KOMPOSE_ROOT");
         if (withoutLocale) {

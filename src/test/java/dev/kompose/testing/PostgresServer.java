@@ -45,6 +45,11 @@ public final class PostgresServer {
         return start();
     }
 
+    /** A private server from other binaries (a newer major version, say); the caller stops it. */
+    public static PostgresServer startPrivate(Path binaries) {
+        return start(binaries.toString());
+    }
+
     public int port() {
         return port;
     }
@@ -61,7 +66,14 @@ public final class PostgresServer {
 
     private static PostgresServer start() {
         try {
-            String binaries = findBinaries();
+            return start(findBinaries());
+        } catch (IOException failure) {
+            throw new IllegalStateException("could not start the test PostgreSQL server: " + failure.getMessage(), failure);
+        }
+    }
+
+    private static PostgresServer start(String binaries) {
+        try {
             Path folder = Files.createTempDirectory("kompose-pg-");
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
