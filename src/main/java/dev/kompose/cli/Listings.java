@@ -19,16 +19,24 @@ final class Listings {
     private final PrintWriter out;
     private final Style style;
     private final boolean json;
+    private final int columns;
 
     Listings(PrintWriter out, Style style, OutputFormat format) {
+        this(out, style, format, 0);
+    }
+
+    /** @param columns the width a table row may take (longer rows end in "~"), or 0 for no limit */
+    Listings(PrintWriter out, Style style, OutputFormat format, int columns) {
         this.out = out;
         this.style = style;
         this.json = format == OutputFormat.JSON;
+        this.columns = columns;
     }
 
-    /** The listings of a session: its standard output, colours and output format. */
+    /** The listings of a session: its standard output, colours, output format and table width. */
     static Listings of(Session session) {
-        return new Listings(session.out(), new Style(session.settings().colour()), session.settings().output());
+        return new Listings(session.out(), new Style(session.settings().colour()), session.settings().output(),
+                session.settings().columns());
     }
 
     /** Prints one JSON document on one line. */
@@ -167,7 +175,8 @@ final class Listings {
                     line.append(" ".repeat(widths[column] - row[column].length() + 2));
                 }
             }
-            out.println(line.toString().stripTrailing());
+            String text = line.toString().stripTrailing();
+            out.println(columns > 1 && text.length() > columns ? text.substring(0, columns - 1) + "~" : text);
         }
     }
 }

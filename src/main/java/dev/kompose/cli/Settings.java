@@ -25,10 +25,11 @@ import java.util.Map;
  * @param output -o/--output: text for people, or one JSON document on standard output
  * @param context --context NAME: the docker context every stack of the run uses, or null (each stack's own engine)
  * @param parallel --parallel N: how many stacks run at a time (1: one after another, in order)
+ * @param columns the width of the terminal tables are printed on (the shell's), or 0 for no limit
  */
 public record Settings(Path root, Map<String, String> overrides, String network, boolean dryRun, boolean assumeYes,
         boolean interactiveTerminal, boolean colour, Duration hookTimeout, ProgressMode progressMode, OutputFormat output,
-        String context, int parallel) {
+        String context, int parallel, int columns) {
     public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(10);
     /** The most stacks --parallel runs at a time (sshd's MaxSessions is 10 per shared connection by default). */
     public static final int MAX_PARALLEL = 8;
@@ -46,12 +47,18 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         Path root = Path.of(configuredRoot == null || configuredRoot.isEmpty() ? "." : configuredRoot)
                 .toAbsolutePath().normalize();
         return new Settings(root, Map.of(), null, false, false, terminal, colour, DEFAULT_HOOK_TIMEOUT, ProgressMode.AUTO,
-                OutputFormat.TEXT, null, 1);
+                OutputFormat.TEXT, null, 1, 0);
+    }
+
+    /** The width tables may take (the shell sets its terminal's before each line). */
+    public Settings withColumns(int width) {
+        return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
+                progressMode, output, context, parallel, width);
     }
 
     public Settings withRoot(Path folder) {
         return new Settings(folder, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     /** These overrides added over the present ones (a later value wins). */
@@ -59,60 +66,60 @@ public record Settings(Path root, Map<String, String> overrides, String network,
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(added);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withoutOverride(String key) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.remove(key);
         return new Settings(root, all, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withNetwork(String name) {
         return new Settings(root, overrides, name, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withDryRun(boolean on) {
         return new Settings(root, overrides, network, on, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withAssumeYes(boolean yes) {
         return new Settings(root, overrides, network, dryRun, yes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withColour(boolean on) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, on, hookTimeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withHookTimeout(Duration timeout) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, timeout,
-                progressMode, output, context, parallel);
+                progressMode, output, context, parallel, columns);
     }
 
     public Settings withProgressMode(ProgressMode mode) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                mode, output, context, parallel);
+                mode, output, context, parallel, columns);
     }
 
     public Settings withOutput(OutputFormat format) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, format, context, parallel);
+                progressMode, format, context, parallel, columns);
     }
 
     /** The docker context every stack of the run uses (--context), or null for each stack's own engine. */
     public Settings withContext(String name) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, name, parallel);
+                progressMode, output, name, parallel, columns);
     }
 
     public Settings withParallel(int stacksAtATime) {
         return new Settings(root, overrides, network, dryRun, assumeYes, interactiveTerminal, colour, hookTimeout,
-                progressMode, output, context, stacksAtATime);
+                progressMode, output, context, stacksAtATime, columns);
     }
 
     /** True when standard output carries one JSON document and every message goes to standard error. */

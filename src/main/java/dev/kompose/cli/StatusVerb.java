@@ -114,6 +114,16 @@ public final class StatusVerb implements StackVerb {
         return age.toDays() + "d" + (age.toHoursPart() == 0 ? "" : age.toHoursPart() + "h");
     }
 
+    /** ", 5m ago" for a journal time, or the time as written when it cannot be read. */
+    private static String whenAgo(Object time, Session session) {
+        try {
+            Duration ago = Duration.between(java.time.Instant.parse(String.valueOf(time)), session.clock().instant());
+            return ", " + age(ago.isNegative() ? Duration.ZERO : ago) + " ago";
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return " " + time;
+        }
+    }
+
     private void show(Session session, List<Row> rows, Map<String, EngineContainers> engines) {
         if (session.settings().jsonOutput()) {
             session.out().println(JsonText.line(StatusDocument.of(rows, engines, maxAge)));
@@ -127,7 +137,7 @@ public final class StatusVerb implements StackVerb {
             table.add(new String[] {row.stack(), row.engine(), row.engineAnswered() ? row.containers().describe() : "?",
                 row.newestDump() == null ? (row.databaseStack() ? "none" : "-") : row.newestDump().fileName(),
                 row.dumpAge() == null ? "-" : age(row.dumpAge()), "-",
-                last == null ? "-" : last.get("command") + ": " + last.get("outcome") + " " + last.get("time")});
+                last == null ? "-" : last.get("command") + ": " + last.get("outcome") + whenAgo(last.get("time"), session)});
         }
         Listings.of(session).printTable(table);
         session.out().flush();

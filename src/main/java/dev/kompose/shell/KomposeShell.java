@@ -101,6 +101,7 @@ public final class KomposeShell {
         suggestions = new AutosuggestionWidgets(reader);
         suggestions.enable();
         interpreter.answerQuestionsWith(prompter(reader, terminal), () -> historyLines(reader.getHistory()));
+        interpreter.tablesFit(terminal::getWidth);
         session.out().println("kompose shell: stacks in " + interpreter.settings().root() + ". help lists what you can type;"
                 + " TAB completes; Ctrl-D leaves.");
         session.out().flush();

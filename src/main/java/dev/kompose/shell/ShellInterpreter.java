@@ -27,6 +27,7 @@ final class ShellInterpreter {
     private Prompter prompter;
     private Supplier<List<String>> history;
     private boolean exitRequested;
+    private java.util.function.IntSupplier tableWidth = () -> 0;
 
     ShellInterpreter(Session session, Prompter prompter, Supplier<List<String>> history) {
         this.session = session;
@@ -39,6 +40,11 @@ final class ShellInterpreter {
     void answerQuestionsWith(Prompter questions, Supplier<List<String>> lines) {
         this.prompter = questions;
         this.history = lines;
+    }
+
+    /** Where the width of the terminal comes from: tables printed by a line fit it. */
+    void tablesFit(java.util.function.IntSupplier terminalWidth) {
+        this.tableWidth = terminalWidth;
     }
 
     Settings settings() {
@@ -101,7 +107,8 @@ final class ShellInterpreter {
 
     private int commandLine(List<String> words) {
         try {
-            return CommandLines.create(session.with(settings), prompter).execute(words.toArray(String[]::new));
+            return CommandLines.create(session.with(settings.withColumns(tableWidth.getAsInt())), prompter)
+                    .execute(words.toArray(String[]::new));
         } finally {
             session.out().flush();
             session.err().flush();
