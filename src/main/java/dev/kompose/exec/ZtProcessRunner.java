@@ -3,6 +3,8 @@ package dev.kompose.exec;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 import org.zeroturnaround.exec.StartedProcess;
 import org.zeroturnaround.exec.stream.LogOutputStream;
+import org.zeroturnaround.exec.stream.PumpStreamHandler;
 
 /**
  * Starts processes with zt-exec. Its defaults are overridden on purpose: stdout and stderr stay
@@ -28,6 +31,72 @@ public final class ZtProcessRunner implements ProcessRunner {
 
     @Override
     public ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        return run(command, observer, cancellation, null);
+    }
+
+    /**
+     * The child runs on a thread of its own, as {@link #run} would run it, except that its standard
+     * input is the pipe zt-exec opens, handed to the caller instead of being closed at once.
+     */
+    @Override
+    public HeldProcess start(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        CompletableFuture<OutputStream> input = new CompletableFuture<>();
+        CommandSpec withoutInputFile = new CommandSpec(command.arguments(), command.environment(), command.secretNames(),
+                command.workingDirectory(), null, command.standardOutput(), command.timeout(), command.ownProcessGroup(), false);
+        CompletableFuture<ExecutionResult> end = new CompletableFuture<>();
+        Thread holder = new Thread(() -> {
+            try {
+                end.complete(run(withoutInputFile, observer, cancellation, input));
+            } finally {
+                input.completeExceptionally(new IOException(command.arguments().get(0) + " is not running"));
+            }
+        }, "kompose-held-" + command.arguments().get(0));
+        holder.setDaemon(true);
+        holder.start();
+        return new PipedChild(input, end);
+    }
+
+    /** The held child's side kompose sees: its standard input, and its end. */
+    private record PipedChild(CompletableFuture<OutputStream> input, CompletableFuture<ExecutionResult> end)
+            implements HeldProcess {
+        @Override
+        public void write(String text) throws IOException {
+            OutputStream stream = standardInput();
+            stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stream.flush();
+        }
+
+        @Override
+        public ExecutionResult finish() {
+            try {
+                standardInput().close();
+            } catch (IOException alreadyGone) {
+                // the child ended or never started: its end says how
+            }
+            try {
+                return end.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return ExecutionResult.couldNotStart("interrupted while waiting");
+            } catch (ExecutionException unexpected) {
+                return ExecutionResult.couldNotStart("held process: " + unexpected.getCause().getClass().getSimpleName());
+            }
+        }
+
+        private OutputStream standardInput() throws IOException {
+            try {
+                return input.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting", interrupted);
+            } catch (ExecutionException notStarted) {
+                throw new IOException(notStarted.getCause().getMessage());
+            }
+        }
+    }
+
+    private ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation,
+            CompletableFuture<OutputStream> heldInput) {
         if (cancellation.isCancelled()) {
             return new ExecutionResult(-1, false, true, null, Duration.ZERO);
         }
@@ -52,6 +121,15 @@ public final class ZtProcessRunner implements ProcessRunner {
                     .redirectError(lineStream(observer, OutputStreamName.STDERR))
                     .exitValueNormal()
                     .destroyOnExit();
+            if (heldInput != null) {
+                executor.streams(new PumpStreamHandler(lineStream(observer, OutputStreamName.STDOUT),
+                        lineStream(observer, OutputStreamName.STDERR)) {
+                    @Override
+                    public void setProcessInputStream(OutputStream childInput) {
+                        heldInput.complete(childInput);
+                    }
+                });
+            }
             if (command.standardInput() != null && !redirected) {
                 input = new FileInputStream(command.standardInput().toFile());
                 executor.redirectInput(input);
