@@ -18,6 +18,7 @@ import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
 import dev.kompose.db.PublishDumpStage;
 import dev.kompose.db.RemoveTemporaryFileStage;
+import dev.kompose.db.WriteManifestStage;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.read.StackSnapshot;
@@ -40,7 +41,7 @@ public final class DatabasePlanner {
         this.hooks = new HookStages(context.hookTimeout(), context.dryRun());
     }
 
-    /** pre_db_export → pg_dump into a temporary file → check and rename into place → post_db_export FILE. */
+    /** pre_db_export → pg_dump in an exported snapshot into a temporary file → check and rename into place → manifest → post_db_export FILE. */
     public StackPlan export(StackSnapshot stack, DumpFormat format) {
         Optional<DatabaseSettings> settings = stack.databaseSettings();
         if (settings.isEmpty()) {
@@ -65,6 +66,7 @@ public final class DatabasePlanner {
         }
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
+        stages.add(new WriteManifestStage(stack.name(), database, format, dumpToolVersion(tools), plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
         List<Stage> cleanup = new ArrayList<>();
         if (client.inContainer()) {
@@ -115,6 +117,14 @@ public final class DatabasePlanner {
         }
         cleanup.add(importStages.rollBack());
         return plan(stack, stages, cleanup);
+    }
+
+    /** "pg_dump 16.4" as the version check found it ("pg_dump 16.4, server 16.4"), or "" before it ran. */
+    static String dumpToolVersion(ToolChoice tools) {
+        String checked = tools instanceof ToolChoice.Host host ? host.checked()
+                : tools instanceof ToolChoice.Container container ? container.checked() : "";
+        int comma = checked.indexOf(',');
+        return comma < 0 ? checked : checked.substring(0, comma);
     }
 
     /**
