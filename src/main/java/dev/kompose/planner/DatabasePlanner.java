@@ -2,6 +2,8 @@ package dev.kompose.planner;
 
 import dev.kompose.compose.ComposeProgram;
 import dev.kompose.db.CheckDumpStage;
+import dev.kompose.db.ChecksumStage;
+import dev.kompose.db.CompareRowCountsStage;
 import dev.kompose.db.ContainerTarget;
 import dev.kompose.db.DatabaseToolsStage;
 import dev.kompose.db.EndToolSessionsStage;
@@ -116,6 +118,46 @@ public final class DatabasePlanner {
             cleanup.add(new EndToolSessionsStage(client));
         }
         cleanup.add(importStages.rollBack());
+        return plan(stack, stages, cleanup);
+    }
+
+    /**
+     * db:verify: check the dump → its checksum against the manifest → restore it into a scratch
+     * database with the import's own create and restore stages → compare every table's rows with
+     * the manifest → drop the scratch database (also as the clean-up, after a failure or Ctrl-C).
+     * The live database is never touched.
+     */
+    public StackPlan verify(StackSnapshot stack, int jobs) {
+        Optional<DatabaseSettings> settings = stack.databaseSettings();
+        if (settings.isEmpty()) {
+            return withoutDatabase(stack);
+        }
+        Optional<DumpEntry> chosen = stack.dumps().requested().or(() -> stack.dumps().newestComplete());
+        if (chosen.isEmpty()) {
+            return StackPlan.invalid(stack.name(), stack.folder(), "no complete dump of " + settings.get().name() + " in "
+                    + stack.folder() + "; nothing to verify", stack.environment().problemLines());
+        }
+        ToolChoice tools = stack.databaseTools();
+        if (tools instanceof ToolChoice.Refused refused) {
+            return refuse(stack, refused);
+        }
+        Path dumpFile = chosen.get().path();
+        DumpVerdict verdict = chosen.get().verdict().orElseThrow();
+        PostgresClient client = client(stack, settings.get(), tools);
+        ImportStages scratch = ImportStages.forVerify(client, dumpFile, chosen.get().file().size(), verdict.format(),
+                context.now(), jobs);
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new DatabaseToolsStage(tools, settings.get()));
+        stages.add(new CheckDumpStage(dumpFile, settings.get().name(), verdict));
+        stages.add(new ChecksumStage(dumpFile));
+        stages.addAll(scratch.createAndRestore());
+        stages.add(new CompareRowCountsStage(client, scratch.restoreDatabase(), dumpFile));
+        stages.add(scratch.dropRestored("drop-scratch"));
+        List<Stage> cleanup = new ArrayList<>();
+        if (client.inContainer()) {
+            cleanup.add(new EndToolSessionsStage(client));
+        }
+        cleanup.add(scratch.dropRestored("drop-scratch"));
         return plan(stack, stages, cleanup);
     }
 
