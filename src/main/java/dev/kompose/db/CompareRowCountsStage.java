@@ -56,6 +56,13 @@ public record CompareRowCountsStage(PostgresClient client, String scratchDatabas
         Map<String, Long> restored;
         try {
             SnapshotSession session = SnapshotSession.open(context, client, scratchDatabase);
+            try {
+                session.startCounting();
+                session.awaitCounts();
+            } catch (IOException countingFailed) {
+                session.abort();
+                throw countingFailed;
+            }
             restored = Map.copyOf(session.rowCounts());
             ExecutionResult end = session.end();
             if (!end.succeeded()) {

@@ -52,7 +52,7 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
     @Override
     public List<String> commandText() {
         return List.of(client.session(client.settings().name()).describe() + " (held open while pg_dump runs: BEGIN ISOLATION"
-                        + " LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot(); count(*) of every table)",
+                        + " LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot(); then count(*) of every table beside pg_dump)",
                 command().describe(), "COMMIT (ends the session holding the snapshot)");
     }
 
@@ -72,16 +72,27 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
             return context.cancellation().isCancelled() ? StageResult.cancelled("stopped while counting rows")
                     : StageResult.failed("could not export a snapshot and count its rows: " + noSnapshot.getMessage());
         }
-        ExecutionResult result;
+        ExecutionResult result = null;
         ExecutionResult sessionEnd;
         long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
+        String countProblem = "";
         try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected)) {
+            session.startCounting();
             result = context.execute(client.dump(temporaryFile, format, session.snapshot()));
             if (result.succeeded()) {
                 sampler.finish(DumpFiles.sizeOf(temporaryFile));
+                session.awaitCounts();
             }
+        } catch (IOException countingFailed) {
+            countProblem = countingFailed.getMessage();
+            result = null;
         } finally {
-            sessionEnd = session.end();
+            sessionEnd = result != null && result.succeeded() ? session.end() : session.abort();
+        }
+        if (result == null) {
+            return context.cancellation().isCancelled() ? StageResult.cancelled("stopped while counting rows")
+                    : StageResult.failed("counting the rows of the dump's snapshot failed: " + countProblem
+                            + (sessionEnd.succeeded() ? "" : " (psql " + sessionEnd.explain() + ")"));
         }
         if (result.cancelled()) {
             return StageResult.cancelled("pg_dump was stopped");

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One psql session, fed through a pipe kompose holds: it opens a REPEATABLE READ transaction,
- * exports its snapshot, tells the server's version and counts every table's rows in that
- * snapshot, then stays open (so the snapshot lives) until {@link #close()} commits and ends it.
+ * exports its snapshot and tells the server's version; then, while pg_dump --snapshot runs beside
+ * it, counts every table's rows in that snapshot; it stays open (so the snapshot lives) until {@link #close()} commits and ends it.
  * pg_dump --snapshot reads exactly the data the counts describe, however the application writes
  * meanwhile. Its answers are tagged lines on standard output; a table's name travels inside JSON.
  */
@@ -25,6 +25,9 @@ public final class SnapshotSession implements AutoCloseable {
             BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
             SELECT 'kompose-snapshot ' || pg_export_snapshot();
             SELECT 'kompose-server ' || current_setting('server_version');
+            SELECT 'kompose-exported';
+            """;
+    static final String COUNT = """
             SELECT format('SELECT %L || json_build_object(''table'', %L, ''rows'', count(*))::text FROM %I.%I',
                           'kompose-rows ', n.nspname || '.' || c.relname, n.nspname, c.relname)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -34,7 +37,8 @@ public final class SnapshotSession implements AutoCloseable {
             \\gexec
             SELECT 'kompose-counted';
             """;
-    private static final String END = "kompose-counted";
+    private static final String EXPORTED = "kompose-exported";
+    private static final String COUNTED = "kompose-counted";
 
     private final HeldProcess psql;
     private final BlockingQueue<String> answers;
@@ -50,7 +54,8 @@ public final class SnapshotSession implements AutoCloseable {
     }
 
     /**
-     * Starts the session on database and waits for its snapshot and counts.
+     * Starts the session on database and waits for its exported snapshot (not for the counts: see
+     * {@link #startCounting()}).
      *
      * @throws IOException when psql ended, failed or was cancelled before it answered (the session is closed)
      */
@@ -67,15 +72,25 @@ public final class SnapshotSession implements AutoCloseable {
         SnapshotSession session = new SnapshotSession(psql, answers, context);
         try {
             psql.write(OPEN);
-            session.readAnswers();
+            session.readAnswers(EXPORTED);
             return session;
         } catch (IOException | RuntimeException problem) {
-            ExecutionResult end = psql.finish();
+            ExecutionResult end = psql.stop();
             throw new IOException(end.succeeded() ? problem.getMessage() : "psql " + end.explain(), problem);
         }
     }
 
-    private void readAnswers() throws IOException {
+    /** Sends the counting statements and returns at once: they run in the snapshot while pg_dump runs beside them. */
+    public void startCounting() throws IOException {
+        psql.write(COUNT);
+    }
+
+    /** Waits until every table is counted. */
+    public void awaitCounts() throws IOException {
+        readAnswers(COUNTED);
+    }
+
+    private void readAnswers(String until) throws IOException {
         while (true) {
             String line;
             try {
@@ -88,9 +103,12 @@ public final class SnapshotSession implements AutoCloseable {
                 if (context.cancellation().isCancelled()) {
                     throw new IOException("cancelled");
                 }
+                if (psql.ended() && answers.isEmpty()) {
+                    throw new IOException("psql ended before it answered");
+                }
                 continue;
             }
-            if (line.equals(END)) {
+            if (line.equals(until)) {
                 return;
             }
             if (line.startsWith("kompose-snapshot ")) {
@@ -125,6 +143,11 @@ public final class SnapshotSession implements AutoCloseable {
             // psql ended by itself (an error, a cancel): its end says how
         }
         return psql.finish();
+    }
+
+    /** Stops the session at once (a statement still waiting on a lock is cancelled on the server); what its end was. */
+    public ExecutionResult abort() {
+        return psql.stop();
     }
 
     @Override

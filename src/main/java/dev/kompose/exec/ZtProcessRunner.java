@@ -44,26 +44,83 @@ public final class ZtProcessRunner implements ProcessRunner {
         CommandSpec withoutInputFile = new CommandSpec(command.arguments(), command.environment(), command.secretNames(),
                 command.workingDirectory(), null, command.standardOutput(), command.timeout(), command.ownProcessGroup(), false);
         CompletableFuture<ExecutionResult> end = new CompletableFuture<>();
+        CompletableFuture<Long> processId = new CompletableFuture<>();
+        Cancellation own = new Cancellation();
+        PipedChild child = new PipedChild(input, end, processId, own, command.ownProcessGroup());
+        AutoCloseable link = cancellation.onCancel(() -> new Thread(child::stop, "kompose-stop-held").start());
         Thread holder = new Thread(() -> {
             try {
-                end.complete(run(withoutInputFile, observer, cancellation, input));
+                ExecutionResult result = run(withoutInputFile, new ProcessObserver() {
+                    @Override
+                    public void started(long pid) {
+                        processId.complete(pid);
+                        observer.started(pid);
+                    }
+
+                    @Override
+                    public void line(OutputStreamName stream, String line) {
+                        observer.line(stream, line);
+                    }
+                }, own, input);
+                // stopped by the caller's cancel: cancelled, however it answered the interrupt
+                end.complete(cancellation.isCancelled() && result.startFailure() == null
+                        ? new ExecutionResult(result.exitCode(), result.timedOut(), true, null, result.elapsed()) : result);
             } finally {
                 input.completeExceptionally(new IOException(command.arguments().get(0) + " is not running"));
+                processId.complete(-1L);
+                closeQuietly(link);
             }
         }, "kompose-held-" + command.arguments().get(0));
         holder.setDaemon(true);
         holder.start();
-        return new PipedChild(input, end);
+        return child;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // unregistering a callback cannot fail in a way that matters here
+        }
     }
 
     /** The held child's side kompose sees: its standard input, and its end. */
-    private record PipedChild(CompletableFuture<OutputStream> input, CompletableFuture<ExecutionResult> end)
-            implements HeldProcess {
+    private record PipedChild(CompletableFuture<OutputStream> input, CompletableFuture<ExecutionResult> end,
+            CompletableFuture<Long> processId, Cancellation own, boolean ownProcessGroup) implements HeldProcess {
+        @Override
+        public ExecutionResult stop() {
+            long pid = processId.getNow(-1L);
+            if (pid > 0 && !end.isDone()) {
+                try {
+                    new ProcessBuilder("kill", "-INT", "--", (ownProcessGroup ? "-" : "") + pid)
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                            .waitFor(2, TimeUnit.SECONDS);
+                    end.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (IOException | ExecutionException | TimeoutException notYet) {
+                    // TERM and KILL below
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (!end.isDone()) {
+                own.cancel("stopped");
+            }
+            ExecutionResult result = finish();
+            // stopped on purpose: it counts as cancelled, however it answered the signal
+            return result.startFailure() != null ? result
+                    : new ExecutionResult(result.exitCode(), result.timedOut(), true, null, result.elapsed());
+        }
+
         @Override
         public void write(String text) throws IOException {
             OutputStream stream = standardInput();
             stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             stream.flush();
+        }
+
+        @Override
+        public boolean ended() {
+            return end.isDone();
         }
 
         @Override

@@ -53,6 +53,17 @@ class ZtProcessRunnerTest {
     }
 
     @Test
+    void stoppingAHeldChildInterruptsItFirst() throws Exception {
+        HeldProcess child = runner.start(bash("trap 'echo interrupted; exit 5' INT; while :; do sleep 0.1; done")
+                .ownProcessGroup(true).build(), recorder, Cancellation.none());
+        Thread.sleep(300);
+        ExecutionResult result = child.stop();
+        assertEquals(5, result.exitCode(), result.explain() + " " + lines);
+        assertTrue(result.cancelled());
+        assertTrue(lines.contains("STDOUT interrupted"), lines.toString());
+    }
+
+    @Test
     void aHeldChildIsStoppedByACancelAndAFailedStartIsReportedNotThrown() throws Exception {
         Cancellation cancellation = new Cancellation();
         HeldProcess child = runner.start(bash("sleep 60").ownProcessGroup(true).build(), recorder, cancellation);
