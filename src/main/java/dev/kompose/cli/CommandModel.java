@@ -70,6 +70,8 @@ public final class CommandModel {
                     false, ExportVerb::new),
             new Verb("db:import", "restore a dump (default: the newest complete one) in place of the live db", Scope.STACKS, Completes.DUMP_FILES,
                     false, ImportVerb::new),
+            new Verb("db:verify", "prove a dump: checksum, restore into a scratch db, every table's rows vs its manifest", Scope.STACKS,
+                    Completes.DUMP_FILES, false, VerifyVerb::new),
             new Verb("db:cleanup", "delete the dumps no rule keeps (--keep N, --keep-daily/weekly/monthly)", Scope.STACKS, Completes.NOTHING, false,
                     CleanupVerb::new),
             new Verb("db:list", "dumps per stack with size, date and completeness", Scope.STACKS, Completes.NOTHING, false,

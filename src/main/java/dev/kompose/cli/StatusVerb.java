@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "status", sortOptions = false,
         description = "One row per selected stack: engine, containers running/total (and health), newest "
-            + "complete dump and its age, verified (\"-\" until dumps carry a manifest), last operation "
+            + "complete dump and its age, verified (the last db:verify of the newest dump: yes, FAILED, or \"-\" when never verified), last operation "
             + "and its outcome (from the journal). Each Docker engine is asked once, not once per stack.")
 public final class StatusVerb implements StackVerb {
     @Option(names = "--max-age", paramLabel = "DURATION", converter = VerbOptions.DurationConverter.class,
@@ -44,6 +44,7 @@ public final class StatusVerb implements StackVerb {
         Session session = operations.session();
         Map<String, Map<String, Object>> lastOperations = new HashMap<>();
         Map<String, Map<String, Object>> lastExports = new HashMap<>();
+        Map<String, Boolean> verifiedFiles = new HashMap<>();
         Journal journal = Journal.at(session.processEnvironment());
         try {
             for (Map<String, Object> entry : journal.read().entries()) {
@@ -52,6 +53,13 @@ public final class StatusVerb implements StackVerb {
                 if (String.valueOf(entry.get("command")).startsWith("db:export")) {
                     lastExports.put(stack, entry);
                 }
+                if (entry.get("dumpsVerified") instanceof List<?> proofs) {
+                    for (Object proof : proofs) {
+                        if (proof instanceof Map<?, ?> map && map.get("ok") instanceof Boolean ok) {
+                            verifiedFiles.put(String.valueOf(map.get("file")), ok);
+                        }
+                    }
+                }
             }
         } catch (IOException unreadable) {
             session.err().println("[WARN] cannot read the journal " + journal.file() + ": " + unreadable.getClass().getSimpleName());
@@ -59,7 +67,7 @@ public final class StatusVerb implements StackVerb {
         return operations.status(pattern, (stacks, engines) -> {
             LocalDateTime now = LocalDateTime.now(session.clock());
             List<Row> rows = stacks.stream().map(stack -> row(stack, engines, now, lastOperations.get(stack.name()),
-                    lastExports.get(stack.name()))).toList();
+                    lastExports.get(stack.name()), verifiedFiles)).toList();
             show(session, rows, engines);
             List<Row> stale = rows.stream().filter(row -> !row.staleBecause().isEmpty()).toList();
             if (!stale.isEmpty()) {
@@ -74,12 +82,13 @@ public final class StatusVerb implements StackVerb {
 
     /** One stack's status; a field that does not apply is null. */
     record Row(String stack, String engine, String project, EngineContainers.Counts containers, boolean engineAnswered,
-            boolean databaseStack, String database, DumpEntry newestDump, Duration dumpAge, Map<String, Object> lastOperation,
+            boolean databaseStack, String database, DumpEntry newestDump, Duration dumpAge, Boolean verified,
+            Map<String, Object> lastOperation,
             Map<String, Object> lastExport, List<String> staleBecause) {
     }
 
     private Row row(StackSnapshot stack, Map<String, EngineContainers> engines, LocalDateTime now,
-            Map<String, Object> lastOperation, Map<String, Object> lastExport) {
+            Map<String, Object> lastOperation, Map<String, Object> lastExport, Map<String, Boolean> verifiedFiles) {
         String engine = stack.engine().label();
         EngineContainers answer = engines.get(engine);
         boolean answered = answer != null && answer.answered();
@@ -102,7 +111,7 @@ public final class StatusVerb implements StackVerb {
         }
         return new Row(stack.name(), engine, project, counts, answered, stack.isDatabaseStack(),
                 stack.databaseSettings().map(settings -> settings.name()).orElse(null), newest.orElse(null), age,
-                lastOperation, lastExport, stale);
+                newest.map(dump -> verifiedFiles.get(dump.path().toString())).orElse(null), lastOperation, lastExport, stale);
     }
 
     /** An age as operators read it: "45m", "5h12m", "3d4h". */
@@ -136,7 +145,8 @@ public final class StatusVerb implements StackVerb {
             Map<String, Object> last = row.lastOperation();
             table.add(new String[] {row.stack(), row.engine(), row.engineAnswered() ? row.containers().describe() : "?",
                 row.newestDump() == null ? (row.databaseStack() ? "none" : "-") : row.newestDump().fileName(),
-                row.dumpAge() == null ? "-" : age(row.dumpAge()), "-",
+                row.dumpAge() == null ? "-" : age(row.dumpAge()),
+                row.verified() == null ? "-" : row.verified() ? "yes" : "FAILED",
                 last == null ? "-" : last.get("command") + ": " + last.get("outcome") + whenAgo(last.get("time"), session)});
         }
         Listings.of(session).printTable(table);
@@ -175,7 +185,7 @@ public final class StatusVerb implements StackVerb {
                 entry.put("database", row.database());
                 entry.put("newestDump", row.newestDump() == null ? null : ListingDocuments.dump(row.newestDump()));
                 entry.put("newestDumpAgeSeconds", row.dumpAge() == null ? null : row.dumpAge().toSeconds());
-                entry.put("verified", null);
+                entry.put("verified", row.verified());
                 entry.put("lastOperation", summary(row.lastOperation()));
                 entry.put("lastExport", summary(row.lastExport()));
                 entry.put("stale", !row.staleBecause().isEmpty());

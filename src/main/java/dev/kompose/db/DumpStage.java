@@ -6,7 +6,10 @@ import dev.kompose.plan.Stage;
 import dev.kompose.plan.StageContext;
 import dev.kompose.plan.StageKind;
 import dev.kompose.plan.StageResult;
+import dev.kompose.plan.Artifact;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,7 +17,9 @@ import java.util.List;
  * the chosen format. Progress is the file's size, sampled: against the size estimated before for
  * a plain dump; a compressed one (gzip, custom) shows bytes and rate without a percentage, since
  * how well the data compresses is not known in advance (and pg_dump's reads from its connection
- * do not show in /proc/PID/io, which counts read(), not recv()).
+ * do not show in /proc/PID/io, which counts read(), not recv()). pg_dump runs in the snapshot a
+ * {@link SnapshotSession} exported and counted every table's rows in; that session stays open
+ * until pg_dump ended, and the counts go on as an {@link Artifact.DumpTaken} for the manifest.
  */
 public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat format) implements Stage {
 
@@ -23,7 +28,7 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
     }
 
     public CommandSpec command() {
-        return client.dump(temporaryFile, format);
+        return client.dump(temporaryFile, format, "<snapshot>");
     }
 
     @Override
@@ -46,7 +51,9 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
 
     @Override
     public List<String> commandText() {
-        return List.of(command().describe());
+        return List.of(client.session(client.settings().name()).describe() + " (held open while pg_dump runs: BEGIN ISOLATION"
+                        + " LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot(); then count(*) of every table beside pg_dump)",
+                command().describe(), "COMMIT (ends the session holding the snapshot)");
     }
 
     @Override
@@ -57,13 +64,35 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
     @Override
     public StageResult run(StageContext context) {
         context.state().temporaryDumpFile(temporaryFile);
-        ExecutionResult result;
+        Instant started = Instant.now();
+        SnapshotSession session;
+        try {
+            session = SnapshotSession.open(context, client, client.settings().name());
+        } catch (IOException noSnapshot) {
+            return context.cancellation().isCancelled() ? StageResult.cancelled("stopped while counting rows")
+                    : StageResult.failed("could not export a snapshot and count its rows: " + noSnapshot.getMessage());
+        }
+        ExecutionResult result = null;
+        ExecutionResult sessionEnd;
         long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
+        String countProblem = "";
         try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected)) {
-            result = context.execute(command());
+            session.startCounting();
+            result = context.execute(client.dump(temporaryFile, format, session.snapshot()));
             if (result.succeeded()) {
                 sampler.finish(DumpFiles.sizeOf(temporaryFile));
+                session.awaitCounts();
             }
+        } catch (IOException countingFailed) {
+            countProblem = countingFailed.getMessage();
+            result = null;
+        } finally {
+            sessionEnd = result != null && result.succeeded() ? session.end() : session.abort();
+        }
+        if (result == null) {
+            return context.cancellation().isCancelled() ? StageResult.cancelled("stopped while counting rows")
+                    : StageResult.failed("counting the rows of the dump's snapshot failed: " + countProblem
+                            + (sessionEnd.succeeded() ? "" : " (psql " + sessionEnd.explain() + ")"));
         }
         if (result.cancelled()) {
             return StageResult.cancelled("pg_dump was stopped");
@@ -71,7 +100,13 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         if (!result.succeeded()) {
             return StageResult.failed("pg_dump failed: " + result.explain());
         }
-        return StageResult.succeeded();
+        if (!sessionEnd.succeeded()) {
+            return StageResult.failed("the session holding the dump's snapshot failed: " + sessionEnd.explain());
+        }
+        Artifact.DumpTaken taken = new Artifact.DumpTaken(temporaryFile, session.serverVersion(), session.rowCounts(),
+                started, Instant.now());
+        context.state().dumpTaken(taken);
+        return StageResult.succeeded("", taken);
     }
 
 }

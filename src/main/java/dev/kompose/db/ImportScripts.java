@@ -98,4 +98,12 @@ final class ImportScripts {
               ALTER DATABASE :"live_database" WITH ALLOW_CONNECTIONS true;
             \\endif
             """;
+
+    /** db:verify's clean-up: its scratch database's sessions ended and the database dropped; nothing else. */
+    static final String DROP_SCRATCH = """
+            SET client_min_messages = warning;
+            SELECT set_config('kompose.database', :'restore_database', false) AS ignored \\gset
+            """ + END_SESSIONS + """
+            DROP DATABASE IF EXISTS :"restore_database";
+            """;
 }

@@ -29,6 +29,19 @@ public final class ImportStages {
      */
     public ImportStages(PostgresClient client, Path dumpFile, long dumpSize, DumpFormat format, boolean keepPrevious,
             LocalDateTime now, int jobs) {
+        this(client, dumpFile, dumpSize, format, keepPrevious, now, jobs,
+                SqlNames.restoreDatabase(client.settings().name()));
+    }
+
+    /** The stages db:verify borrows: the same create and restore, into its own scratch database. */
+    public static ImportStages forVerify(PostgresClient client, Path dumpFile, long dumpSize, DumpFormat format,
+            LocalDateTime now, int jobs) {
+        return new ImportStages(client, dumpFile, dumpSize, format, false, now, jobs,
+                SqlNames.verifyDatabase(client.settings().name()));
+    }
+
+    private ImportStages(PostgresClient client, Path dumpFile, long dumpSize, DumpFormat format, boolean keepPrevious,
+            LocalDateTime now, int jobs, String restoreDatabase) {
         this.client = client;
         this.dumpFile = dumpFile;
         this.dumpSize = dumpSize;
@@ -36,20 +49,37 @@ public final class ImportStages {
         this.jobs = Math.max(1, jobs);
         this.keepPrevious = keepPrevious;
         this.live = client.settings().name();
-        this.restore = SqlNames.restoreDatabase(live);
+        this.restore = restoreDatabase;
         this.previous = SqlNames.previousDatabase(live);
         this.timestamp = DumpFiles.TIMESTAMP.format(now);
         this.maintenanceDatabase = PostgresClient.maintenanceDatabaseAvoiding(
                 List.of(live, restore, previous, SqlNames.keptDatabase(live, timestamp)));
     }
 
+    /** The database the dump is restored into. */
+    public String restoreDatabase() {
+        return restore;
+    }
+
     public List<Stage> stages() {
+        List<Stage> stages = new ArrayList<>(createAndRestore());
+        stages.addAll(swapAndAfter());
+        return stages;
+    }
+
+    /** An empty database like the live one, and the dump restored into it; the live database is not touched. */
+    public List<Stage> createAndRestore() {
         List<Stage> stages = new ArrayList<>();
         stages.add(sql("create-database", "create the empty database " + SqlNames.quoteIdentifier(restore)
                         + " with the live database's owner, encoding and locale (a leftover one is dropped first)",
                 ImportScripts.CREATE_RESTORE_DATABASE, variables("restore_database", restore, "live_database", live),
                 false, "the restore finds no database to restore into and the stack fails; the live database stays", null));
         stages.add(new RestoreStage(client, restore, dumpFile, dumpSize, format, jobs));
+        return stages;
+    }
+
+    private List<Stage> swapAndAfter() {
+        List<Stage> stages = new ArrayList<>();
         stages.add(sql("swap", "close " + SqlNames.quoteIdentifier(live) + " to new sessions, end its sessions, then in one"
                         + " transaction rename it to " + SqlNames.quoteIdentifier(previous) + " and the restored database to "
                         + SqlNames.quoteIdentifier(live),
@@ -77,6 +107,13 @@ public final class ImportStages {
         return sql("roll-back", "drop " + SqlNames.quoteIdentifier(restore) + " if it is still there and make sure "
                         + SqlNames.quoteIdentifier(live) + " accepts sessions",
                 ImportScripts.ROLL_BACK, variables("restore_database", restore, "live_database", live), false, "", null);
+    }
+
+    /** Drops the database the dump was restored into (its sessions ended first); for db:verify, done or not. */
+    public Stage dropRestored(String name) {
+        return sql(name, "drop " + SqlNames.quoteIdentifier(restore) + " if it is there",
+                ImportScripts.DROP_SCRATCH, variables("restore_database", restore), false,
+                "the scratch database stays until the next db:verify replaces it", null);
     }
 
     private Stage sql(String name, String description, String script, Map<String, String> variables,

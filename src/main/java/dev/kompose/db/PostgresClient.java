@@ -75,9 +75,17 @@ public final class PostgresClient {
 
     /** pg_dump of the stack's database in format into outputFile (pg_dump compresses; in a container it writes to stdout). */
     public CommandSpec dump(Path outputFile, DumpFormat format) {
+        return dump(outputFile, format, "");
+    }
+
+    /** As {@link #dump(Path, DumpFormat)}, in the snapshot another session exported (none when empty). */
+    public CommandSpec dump(Path outputFile, DumpFormat format, String snapshot) {
         List<String> argv = new ArrayList<>(List.of("pg_dump"));
         argv.addAll(connectionArguments(settings.name()));
         argv.addAll(format.dumpArguments());
+        if (!snapshot.isEmpty()) {
+            argv.add("--snapshot=" + snapshot);
+        }
         if (container == null) {
             argv.add("--file=" + outputFile);
             return commandBuilder(argv, Map.of()).build();
@@ -158,6 +166,19 @@ public final class PostgresClient {
         Map<String, String> extra = Map.of("PGOPTIONS", "-c lock_timeout=2s -c statement_timeout=60s");
         CommandSpec.Builder builder = commandBuilder(argv, extra);
         return container == null ? builder.build() : builder.standardOutput(outputFile).build();
+    }
+
+    /**
+     * psql on database reading its statements from standard input (a pipe kompose holds), answers
+     * unaligned on standard output: the session that exports the dump's snapshot and counts rows in
+     * it. No statement or idle-in-transaction limit: it must outlive pg_dump.
+     */
+    public CommandSpec session(String database) {
+        List<String> argv = new ArrayList<>(List.of("psql"));
+        argv.addAll(connectionArguments(database));
+        argv.addAll(List.of("--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set=ON_ERROR_STOP=1"));
+        Map<String, String> extra = Map.of("PGOPTIONS", "-c idle_in_transaction_session_timeout=0 -c statement_timeout=0");
+        return commandBuilder(argv, extra).build();
     }
 
     /** A tool's --version (pg_dump, psql, pg_restore) where the tools run; its answer is on standard output. */

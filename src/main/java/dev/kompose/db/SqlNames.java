@@ -20,6 +20,11 @@ public final class SqlNames {
         return withSuffix(live, "__kompose_restore");
     }
 
+    /** The scratch database db:verify restores a dump into, dropped when it is done. */
+    public static String verifyDatabase(String live) {
+        return withSuffix(live, "__kompose_verify");
+    }
+
     /** The live database's name while the new one takes its place, until it is dropped. */
     public static String previousDatabase(String live) {
         return withSuffix(live, "__kompose_previous");

@@ -229,6 +229,25 @@ public final class Runner {
             }
 
             @Override
+            public dev.kompose.exec.HeldProcess start(CommandSpec command, ProcessObserver observer) {
+                SecretMasker commandMasker = new SecretMasker(command.secretValues());
+                return processRunner.start(command, new ProcessObserver() {
+                    @Override
+                    public void started(long processId) {
+                        observer.started(processId);
+                    }
+
+                    @Override
+                    public void line(dev.kompose.exec.OutputStreamName stream, String line) {
+                        observer.line(stream, line);
+                        if (stream == dev.kompose.exec.OutputStreamName.STDERR) {
+                            report(commandMasker.mask(line));
+                        }
+                    }
+                }, stageCancellation);
+            }
+
+            @Override
             public void report(String line) {
                 listener.stageOutput(stack, stage, masker.mask(line));
             }

@@ -3,6 +3,8 @@ package dev.kompose.exec;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 import org.zeroturnaround.exec.StartedProcess;
 import org.zeroturnaround.exec.stream.LogOutputStream;
+import org.zeroturnaround.exec.stream.PumpStreamHandler;
 
 /**
  * Starts processes with zt-exec. Its defaults are overridden on purpose: stdout and stderr stay
@@ -28,6 +31,129 @@ public final class ZtProcessRunner implements ProcessRunner {
 
     @Override
     public ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        return run(command, observer, cancellation, null);
+    }
+
+    /**
+     * The child runs on a thread of its own, as {@link #run} would run it, except that its standard
+     * input is the pipe zt-exec opens, handed to the caller instead of being closed at once.
+     */
+    @Override
+    public HeldProcess start(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        CompletableFuture<OutputStream> input = new CompletableFuture<>();
+        CommandSpec withoutInputFile = new CommandSpec(command.arguments(), command.environment(), command.secretNames(),
+                command.workingDirectory(), null, command.standardOutput(), command.timeout(), command.ownProcessGroup(), false);
+        CompletableFuture<ExecutionResult> end = new CompletableFuture<>();
+        CompletableFuture<Long> processId = new CompletableFuture<>();
+        Cancellation own = new Cancellation();
+        PipedChild child = new PipedChild(input, end, processId, own, command.ownProcessGroup());
+        AutoCloseable link = cancellation.onCancel(() -> new Thread(child::stop, "kompose-stop-held").start());
+        Thread holder = new Thread(() -> {
+            try {
+                ExecutionResult result = run(withoutInputFile, new ProcessObserver() {
+                    @Override
+                    public void started(long pid) {
+                        processId.complete(pid);
+                        observer.started(pid);
+                    }
+
+                    @Override
+                    public void line(OutputStreamName stream, String line) {
+                        observer.line(stream, line);
+                    }
+                }, own, input);
+                // stopped by the caller's cancel: cancelled, however it answered the interrupt
+                end.complete(cancellation.isCancelled() && result.startFailure() == null
+                        ? new ExecutionResult(result.exitCode(), result.timedOut(), true, null, result.elapsed()) : result);
+            } finally {
+                input.completeExceptionally(new IOException(command.arguments().get(0) + " is not running"));
+                processId.complete(-1L);
+                closeQuietly(link);
+            }
+        }, "kompose-held-" + command.arguments().get(0));
+        holder.setDaemon(true);
+        holder.start();
+        return child;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // unregistering a callback cannot fail in a way that matters here
+        }
+    }
+
+    /** The held child's side kompose sees: its standard input, and its end. */
+    private record PipedChild(CompletableFuture<OutputStream> input, CompletableFuture<ExecutionResult> end,
+            CompletableFuture<Long> processId, Cancellation own, boolean ownProcessGroup) implements HeldProcess {
+        @Override
+        public ExecutionResult stop() {
+            long pid = processId.getNow(-1L);
+            if (pid > 0 && !end.isDone()) {
+                try {
+                    new ProcessBuilder("kill", "-INT", "--", (ownProcessGroup ? "-" : "") + pid)
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                            .waitFor(2, TimeUnit.SECONDS);
+                    end.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (IOException | ExecutionException | TimeoutException notYet) {
+                    // TERM and KILL below
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (!end.isDone()) {
+                own.cancel("stopped");
+            }
+            ExecutionResult result = finish();
+            // stopped on purpose: it counts as cancelled, however it answered the signal
+            return result.startFailure() != null ? result
+                    : new ExecutionResult(result.exitCode(), result.timedOut(), true, null, result.elapsed());
+        }
+
+        @Override
+        public void write(String text) throws IOException {
+            OutputStream stream = standardInput();
+            stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stream.flush();
+        }
+
+        @Override
+        public boolean ended() {
+            return end.isDone();
+        }
+
+        @Override
+        public ExecutionResult finish() {
+            try {
+                standardInput().close();
+            } catch (IOException alreadyGone) {
+                // the child ended or never started: its end says how
+            }
+            try {
+                return end.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return ExecutionResult.couldNotStart("interrupted while waiting");
+            } catch (ExecutionException unexpected) {
+                return ExecutionResult.couldNotStart("held process: " + unexpected.getCause().getClass().getSimpleName());
+            }
+        }
+
+        private OutputStream standardInput() throws IOException {
+            try {
+                return input.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting", interrupted);
+            } catch (ExecutionException notStarted) {
+                throw new IOException(notStarted.getCause().getMessage());
+            }
+        }
+    }
+
+    private ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation,
+            CompletableFuture<OutputStream> heldInput) {
         if (cancellation.isCancelled()) {
             return new ExecutionResult(-1, false, true, null, Duration.ZERO);
         }
@@ -52,6 +178,15 @@ public final class ZtProcessRunner implements ProcessRunner {
                     .redirectError(lineStream(observer, OutputStreamName.STDERR))
                     .exitValueNormal()
                     .destroyOnExit();
+            if (heldInput != null) {
+                executor.streams(new PumpStreamHandler(lineStream(observer, OutputStreamName.STDOUT),
+                        lineStream(observer, OutputStreamName.STDERR)) {
+                    @Override
+                    public void setProcessInputStream(OutputStream childInput) {
+                        heldInput.complete(childInput);
+                    }
+                });
+            }
             if (command.standardInput() != null && !redirected) {
                 input = new FileInputStream(command.standardInput().toFile());
                 executor.redirectInput(input);

@@ -103,6 +103,7 @@ public record HookStage(String hookName, Path hooksFile, Path stackDirectory, Li
         }
         ExecutionResult result = context.execute(command(actual));
         if (result.succeeded()) {
+            context.state().hookRan(hookName);
             return StageResult.succeeded();
         }
         if (result.cancelled()) {

@@ -20,4 +20,24 @@ public sealed interface Artifact {
     /** A live database replaced by a restored one; previousKeptAs is empty when the old one was dropped. */
     record DatabaseReplaced(String database, String previousKeptAs) implements Artifact {
     }
+
+    /**
+     * A dump taken in an exported snapshot, still under its temporary name: what the manifest needs.
+     *
+     * @param rowCounts every table's rows ("schema.table"), counted in the dump's own snapshot
+     */
+    record DumpTaken(Path temporaryFile, String serverVersion, java.util.Map<String, Long> rowCounts,
+            java.time.Instant started, java.time.Instant ended) implements Artifact {
+        public DumpTaken {
+            rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
+        }
+    }
+
+    /** A manifest written beside its dump. */
+    record ManifestWritten(Path file) implements Artifact {
+    }
+
+    /** A dump checked by db:verify: ok when its checksum and every table's rows matched its manifest. */
+    record DumpVerified(Path file, boolean ok) implements Artifact {
+    }
 }

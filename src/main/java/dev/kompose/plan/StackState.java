@@ -11,6 +11,8 @@ public final class StackState {
     private Path dumpFile;
     private Path temporaryDumpFile;
     private long expectedDumpBytes = -1;
+    private Artifact.DumpTaken dumpTaken;
+    private final java.util.List<String> hooksRun = new java.util.ArrayList<>();
 
     public StackState(Path plannedDumpFile) {
         this.dumpFile = plannedDumpFile;
@@ -39,5 +41,23 @@ public final class StackState {
 
     public void expectedDumpBytes(long bytes) {
         this.expectedDumpBytes = bytes;
+    }
+
+    /** What the dump stage took (its snapshot's row counts), for the manifest; empty before it succeeded. */
+    public Optional<Artifact.DumpTaken> dumpTaken() {
+        return Optional.ofNullable(dumpTaken);
+    }
+
+    public void dumpTaken(Artifact.DumpTaken taken) {
+        this.dumpTaken = taken;
+    }
+
+    /** The hooks that ran to their end so far, in order. */
+    public java.util.List<String> hooksRun() {
+        return java.util.List.copyOf(hooksRun);
+    }
+
+    public void hookRan(String hookName) {
+        hooksRun.add(hookName);
     }
 }

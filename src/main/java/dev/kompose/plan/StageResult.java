@@ -40,6 +40,11 @@ public record StageResult(Status status, String message, List<Artifact> artifact
         return new StageResult(Status.FAILED, message);
     }
 
+    /** A failure that still produced something for the listeners (a dump found bad by db:verify). */
+    public static StageResult failed(String message, Artifact... artifacts) {
+        return new StageResult(Status.FAILED, message, List.of(artifacts));
+    }
+
     public static StageResult cancelled(String message) {
         return new StageResult(Status.CANCELLED, message);
     }

@@ -2,6 +2,8 @@ package dev.kompose.planner;
 
 import dev.kompose.compose.ComposeProgram;
 import dev.kompose.db.CheckDumpStage;
+import dev.kompose.db.ChecksumStage;
+import dev.kompose.db.CompareRowCountsStage;
 import dev.kompose.db.ContainerTarget;
 import dev.kompose.db.DatabaseToolsStage;
 import dev.kompose.db.EndToolSessionsStage;
@@ -18,6 +20,7 @@ import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
 import dev.kompose.db.PublishDumpStage;
 import dev.kompose.db.RemoveTemporaryFileStage;
+import dev.kompose.db.WriteManifestStage;
 import dev.kompose.plan.Stage;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.read.StackSnapshot;
@@ -40,7 +43,7 @@ public final class DatabasePlanner {
         this.hooks = new HookStages(context.hookTimeout(), context.dryRun());
     }
 
-    /** pre_db_export → pg_dump into a temporary file → check and rename into place → post_db_export FILE. */
+    /** pre_db_export → pg_dump in an exported snapshot into a temporary file → check and rename into place → manifest → post_db_export FILE. */
     public StackPlan export(StackSnapshot stack, DumpFormat format) {
         Optional<DatabaseSettings> settings = stack.databaseSettings();
         if (settings.isEmpty()) {
@@ -65,6 +68,7 @@ public final class DatabasePlanner {
         }
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
+        stages.add(new WriteManifestStage(stack.name(), database, format, dumpToolVersion(tools), plannedFile));
         hooks.hook(stack, "post_db_export", List.of(plannedFile.toString()), true, "").ifPresent(stages::add);
         List<Stage> cleanup = new ArrayList<>();
         if (client.inContainer()) {
@@ -115,6 +119,54 @@ public final class DatabasePlanner {
         }
         cleanup.add(importStages.rollBack());
         return plan(stack, stages, cleanup);
+    }
+
+    /**
+     * db:verify: check the dump → its checksum against the manifest → restore it into a scratch
+     * database with the import's own create and restore stages → compare every table's rows with
+     * the manifest → drop the scratch database (also as the clean-up, after a failure or Ctrl-C).
+     * The live database is never touched.
+     */
+    public StackPlan verify(StackSnapshot stack, int jobs) {
+        Optional<DatabaseSettings> settings = stack.databaseSettings();
+        if (settings.isEmpty()) {
+            return withoutDatabase(stack);
+        }
+        Optional<DumpEntry> chosen = stack.dumps().requested().or(() -> stack.dumps().newestComplete());
+        if (chosen.isEmpty()) {
+            return StackPlan.invalid(stack.name(), stack.folder(), "no complete dump of " + settings.get().name() + " in "
+                    + stack.folder() + "; nothing to verify", stack.environment().problemLines());
+        }
+        ToolChoice tools = stack.databaseTools();
+        if (tools instanceof ToolChoice.Refused refused) {
+            return refuse(stack, refused);
+        }
+        Path dumpFile = chosen.get().path();
+        DumpVerdict verdict = chosen.get().verdict().orElseThrow();
+        PostgresClient client = client(stack, settings.get(), tools);
+        ImportStages scratch = ImportStages.forVerify(client, dumpFile, chosen.get().file().size(), verdict.format(),
+                context.now(), jobs);
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new DatabaseToolsStage(tools, settings.get()));
+        stages.add(new CheckDumpStage(dumpFile, settings.get().name(), verdict));
+        stages.add(new ChecksumStage(dumpFile));
+        stages.addAll(scratch.createAndRestore());
+        stages.add(new CompareRowCountsStage(client, scratch.restoreDatabase(), dumpFile));
+        stages.add(scratch.dropRestored("drop-scratch"));
+        List<Stage> cleanup = new ArrayList<>();
+        if (client.inContainer()) {
+            cleanup.add(new EndToolSessionsStage(client));
+        }
+        cleanup.add(scratch.dropRestored("drop-scratch"));
+        return plan(stack, stages, cleanup);
+    }
+
+    /** "pg_dump 16.4" as the version check found it ("pg_dump 16.4, server 16.4"), or "" before it ran. */
+    static String dumpToolVersion(ToolChoice tools) {
+        String checked = tools instanceof ToolChoice.Host host ? host.checked()
+                : tools instanceof ToolChoice.Container container ? container.checked() : "";
+        int comma = checked.indexOf(',');
+        return comma < 0 ? checked : checked.substring(0, comma);
     }
 
     /**

@@ -91,6 +91,11 @@ public final class JournalListener implements RunListener {
                 record.filesDeleted.add(deleted.file().toString());
             } else if (artifact instanceof Artifact.DatabaseReplaced replaced) {
                 record.databasesReplaced.add(replaced.database());
+            } else if (artifact instanceof Artifact.DumpVerified verified) {
+                Map<String, Object> proof = new LinkedHashMap<>();
+                proof.put("file", verified.file().toString());
+                proof.put("ok", verified.ok());
+                record.dumpsVerified.add(proof);
             }
         }
     }
@@ -130,6 +135,9 @@ public final class JournalListener implements RunListener {
         entry.put("dumpsRead", record.dumpsRead);
         entry.put("filesDeleted", record.filesDeleted);
         entry.put("databasesReplaced", record.databasesReplaced);
+        if (!record.dumpsVerified.isEmpty()) {
+            entry.put("dumpsVerified", record.dumpsVerified);
+        }
         try {
             journal.append(entry);
         } catch (IOException | RuntimeException unwritable) {
@@ -180,6 +188,7 @@ public final class JournalListener implements RunListener {
         final List<Object> stages = new ArrayList<>();
         final List<Object> dumpsWritten = new ArrayList<>();
         final List<Object> dumpsRead = new ArrayList<>();
+        final List<Object> dumpsVerified = new ArrayList<>();
         final List<Object> filesDeleted = new ArrayList<>();
         final List<Object> databasesReplaced = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package dev.kompose.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,6 +29,52 @@ class ZtProcessRunnerTest {
 
     private static CommandSpec.Builder bash(String script) {
         return CommandSpec.of("bash", "-c", script).workingDirectory(Path.of("."));
+    }
+
+    @Test
+    void aHeldChildReadsWhatIsWrittenWhileItRunsAndEndsWhenItsInputCloses() throws Exception {
+        java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        ProcessObserver observer = new ProcessObserver() {
+            @Override
+            public void line(OutputStreamName stream, String line) {
+                answers.add(stream + " " + line);
+            }
+        };
+        try (HeldProcess child = runner.start(bash("while read -r line; do echo \"got $line\"; done; echo bye >&2")
+                .ownProcessGroup(true).build(), observer, Cancellation.none())) {
+            child.write("one\n");
+            assertEquals("STDOUT got one", answers.poll(10, TimeUnit.SECONDS), "answered before the input is closed");
+            child.write("two\n");
+            assertEquals("STDOUT got two", answers.poll(10, TimeUnit.SECONDS));
+            ExecutionResult result = child.finish();
+            assertTrue(result.succeeded(), result.explain());
+            assertEquals("STDERR bye", answers.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void stoppingAHeldChildInterruptsItFirst() throws Exception {
+        HeldProcess child = runner.start(bash("trap 'echo interrupted; exit 5' INT; while :; do sleep 0.1; done")
+                .ownProcessGroup(true).build(), recorder, Cancellation.none());
+        Thread.sleep(300);
+        ExecutionResult result = child.stop();
+        assertEquals(5, result.exitCode(), result.explain() + " " + lines);
+        assertTrue(result.cancelled());
+        assertTrue(lines.contains("STDOUT interrupted"), lines.toString());
+    }
+
+    @Test
+    void aHeldChildIsStoppedByACancelAndAFailedStartIsReportedNotThrown() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        HeldProcess child = runner.start(bash("sleep 60").ownProcessGroup(true).build(), recorder, cancellation);
+        Thread.sleep(200);
+        cancellation.cancel("test");
+        ExecutionResult result = child.finish();
+        assertTrue(result.cancelled(), result.explain());
+
+        HeldProcess missing = runner.start(CommandSpec.of("kompose-no-such-program").build(), recorder, Cancellation.none());
+        assertFalse(missing.finish().succeeded());
+        assertThrows(java.io.IOException.class, () -> missing.write("x\n"));
     }
 
     @Test

@@ -61,9 +61,10 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump waits on it
+            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
+            // counting rows in its snapshot wait on it
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
-                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 1);
+                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             long pgDump = descendant(kompose.process().toHandle(), "pg_dump").orElseThrow().pid();
 
             signal(kompose.process().pid(), "INT");
@@ -196,9 +197,10 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump waits on it
+            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
+            // counting rows in its snapshot wait on it
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
-                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 1);
+                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             signal(kompose.process().pid(), "KILL");
             assertEquals(137, kompose.awaitExit());
         } finally {
@@ -230,9 +232,10 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump waits on it
+            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
+            // counting rows in its snapshot wait on it
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
-                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 1);
+                    .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             signal(descendant(kompose.process().toHandle(), "pg_dump").orElseThrow().pid(), "KILL");
             int exit = kompose.awaitExit();
             String output = kompose.output();
