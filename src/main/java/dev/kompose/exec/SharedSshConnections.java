@@ -68,9 +68,18 @@ public final class SharedSshConnections implements ProcessRunner, AutoCloseable 
 
     @Override
     public ExecutionResult run(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        return delegate.run(throughSharedConnection(command), observer, cancellation);
+    }
+
+    @Override
+    public HeldProcess start(CommandSpec command, ProcessObserver observer, Cancellation cancellation) {
+        return delegate.start(throughSharedConnection(command), observer, cancellation);
+    }
+
+    /** The command with the wrapper's folder first on its PATH, so its docker reaches the engine through the shared connection. */
+    private CommandSpec throughSharedConnection(CommandSpec command) {
         String childPath = command.environment().getOrDefault("PATH", inheritedPath);
-        CommandSpec shared = command.withEnvironment(withPath(command.environment(), folder + ":" + childPath));
-        return delegate.run(shared, observer, cancellation);
+        return command.withEnvironment(withPath(command.environment(), folder + ":" + childPath));
     }
 
     /** Ends every master connection of the run ({@code ssh -O exit}) and deletes the folder. */

@@ -290,7 +290,8 @@ abstract class ContainerToolsScenarios {
     private List<String> dumps() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("shop"))) {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("shop_"))
-                    .filter(name -> !name.contains(".kompose-partial")).sorted().toList();
+                    .filter(name -> !name.contains(".kompose-partial")).filter(name -> !name.endsWith(".manifest.json"))
+                    .sorted().toList();
         }
     }
 
