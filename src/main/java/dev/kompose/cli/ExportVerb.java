@@ -4,7 +4,7 @@ import dev.kompose.db.DumpFormat;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.planner.PlanningContext;
-import dev.kompose.planner.RunOperation;
+import dev.kompose.planner.DatabaseOperation;
 import dev.kompose.read.StackSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,7 @@ public final class ExportVerb implements StackVerb {
     }
 
     /** The operation: dump in this format; wait for a busy lock or not. */
-    public record Export(DumpFormat format, boolean waitsForLock) implements RunOperation {
+    public record Export(DumpFormat format, boolean waitsForLock) implements DatabaseOperation {
         @Override
         public String verb() {
             return "db:export";
@@ -38,21 +38,6 @@ public final class ExportVerb implements StackVerb {
         @Override
         public String text() {
             return verb() + (format == DumpFormat.PLAIN ? "" : " --format " + format.label()) + (waitsForLock ? " --wait" : "");
-        }
-
-        @Override
-        public boolean locksStacks() {
-            return true;
-        }
-
-        @Override
-        public boolean usesDatabaseTools() {
-            return true;
-        }
-
-        @Override
-        public boolean streamsProgress() {
-            return true;
         }
 
         @Override

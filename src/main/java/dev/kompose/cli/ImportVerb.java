@@ -5,7 +5,7 @@ import dev.kompose.exec.ShellQuoting;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.planner.PlanningContext;
-import dev.kompose.planner.RunOperation;
+import dev.kompose.planner.DatabaseOperation;
 import dev.kompose.read.StackSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +41,7 @@ public final class ImportVerb implements StackVerb {
     }
 
     /** The operation: which dump (null: the newest complete), keep the replaced database or not, restore workers. */
-    public record Import(String file, boolean keepPrevious, int jobs, boolean waitsForLock) implements RunOperation {
+    public record Import(String file, boolean keepPrevious, int jobs, boolean waitsForLock) implements DatabaseOperation {
         @Override
         public String verb() {
             return "db:import";
@@ -51,21 +51,6 @@ public final class ImportVerb implements StackVerb {
         public String text() {
             return verb() + (file == null ? "" : " " + ShellQuoting.quote(file)) + (keepPrevious ? " --keep-previous" : "")
                     + (jobs == 1 ? "" : " --jobs " + jobs) + (waitsForLock ? " --wait" : "");
-        }
-
-        @Override
-        public boolean locksStacks() {
-            return true;
-        }
-
-        @Override
-        public boolean usesDatabaseTools() {
-            return true;
-        }
-
-        @Override
-        public boolean streamsProgress() {
-            return true;
         }
 
         @Override

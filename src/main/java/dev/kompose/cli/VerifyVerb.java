@@ -5,7 +5,7 @@ import dev.kompose.exec.ShellQuoting;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.planner.PlanningContext;
-import dev.kompose.planner.RunOperation;
+import dev.kompose.planner.DatabaseOperation;
 import dev.kompose.read.StackSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +36,11 @@ public final class VerifyVerb implements StackVerb {
         return operations.run(pattern, new Verify(file, jobs, run.lockWait.waitForLock), run.dryRun.dryRun);
     }
 
-    /** The operation: which dump (null: the newest complete), restore workers. */
-    public record Verify(String file, int jobs, boolean waitsForLock) implements RunOperation {
+    /**
+     * The operation: which dump (null: the newest complete), restore workers. It holds the stack's
+     * lock like an import: its scratch database has one name per stack, which two verifies must not share.
+     */
+    public record Verify(String file, int jobs, boolean waitsForLock) implements DatabaseOperation {
         @Override
         public String verb() {
             return "db:verify";
@@ -47,22 +50,6 @@ public final class VerifyVerb implements StackVerb {
         public String text() {
             return verb() + (file == null ? "" : " " + ShellQuoting.quote(file)) + (jobs == 1 ? "" : " --jobs " + jobs)
                     + (waitsForLock ? " --wait" : "");
-        }
-
-        /** Its scratch database has one name per stack: two verifies of a stack must not share it. */
-        @Override
-        public boolean locksStacks() {
-            return true;
-        }
-
-        @Override
-        public boolean usesDatabaseTools() {
-            return true;
-        }
-
-        @Override
-        public boolean streamsProgress() {
-            return true;
         }
 
         @Override
