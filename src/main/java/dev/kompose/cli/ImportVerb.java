@@ -1,11 +1,10 @@
 package dev.kompose.cli;
 
-import dev.kompose.db.DumpCatalog;
 import dev.kompose.exec.ShellQuoting;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.planner.PlanningContext;
-import dev.kompose.planner.DatabaseOperation;
+import dev.kompose.planner.RestoreOperation;
 import dev.kompose.read.StackSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +40,7 @@ public final class ImportVerb implements StackVerb {
     }
 
     /** The operation: which dump (null: the newest complete), keep the replaced database or not, restore workers. */
-    public record Import(String file, boolean keepPrevious, int jobs, boolean waitsForLock) implements DatabaseOperation {
+    public record Import(String file, boolean keepPrevious, int jobs, boolean waitsForLock) implements RestoreOperation {
         @Override
         public String verb() {
             return "db:import";
@@ -51,16 +50,6 @@ public final class ImportVerb implements StackVerb {
         public String text() {
             return verb() + (file == null ? "" : " " + ShellQuoting.quote(file)) + (keepPrevious ? " --keep-previous" : "")
                     + (jobs == 1 ? "" : " --jobs " + jobs) + (waitsForLock ? " --wait" : "");
-        }
-
-        @Override
-        public DumpCatalog.Reading dumpReading() {
-            return file == null ? DumpCatalog.Reading.NEWEST_COMPLETE : DumpCatalog.Reading.NONE;
-        }
-
-        @Override
-        public String requestedDump() {
-            return file;
         }
 
         @Override

@@ -1,11 +1,10 @@
 package dev.kompose.cli;
 
-import dev.kompose.db.DumpCatalog;
 import dev.kompose.exec.ShellQuoting;
 import dev.kompose.plan.StackPlan;
 import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.planner.PlanningContext;
-import dev.kompose.planner.DatabaseOperation;
+import dev.kompose.planner.RestoreOperation;
 import dev.kompose.read.StackSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +39,7 @@ public final class VerifyVerb implements StackVerb {
      * The operation: which dump (null: the newest complete), restore workers. It holds the stack's
      * lock like an import: its scratch database has one name per stack, which two verifies must not share.
      */
-    public record Verify(String file, int jobs, boolean waitsForLock) implements DatabaseOperation {
+    public record Verify(String file, int jobs, boolean waitsForLock) implements RestoreOperation {
         @Override
         public String verb() {
             return "db:verify";
@@ -50,16 +49,6 @@ public final class VerifyVerb implements StackVerb {
         public String text() {
             return verb() + (file == null ? "" : " " + ShellQuoting.quote(file)) + (jobs == 1 ? "" : " --jobs " + jobs)
                     + (waitsForLock ? " --wait" : "");
-        }
-
-        @Override
-        public DumpCatalog.Reading dumpReading() {
-            return file == null ? DumpCatalog.Reading.NEWEST_COMPLETE : DumpCatalog.Reading.NONE;
-        }
-
-        @Override
-        public String requestedDump() {
-            return file;
         }
 
         @Override
