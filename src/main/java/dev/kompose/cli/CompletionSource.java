@@ -1,8 +1,8 @@
 package dev.kompose.cli;
 
 import dev.kompose.db.DatabaseSettings;
+import dev.kompose.db.DumpCatalog;
 import dev.kompose.db.DumpFile;
-import dev.kompose.db.DumpFiles;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.stack.EnvFile;
 import dev.kompose.stack.EnvFileParser;
@@ -52,13 +52,7 @@ public final class CompletionSource {
         List<DumpFile> dumps = new ArrayList<>();
         StackReader reader = reader();
         for (Stack stack : selected(pattern)) {
-            reader.read(stack).databaseSettings().ifPresent(settings -> {
-                try {
-                    dumps.addAll(DumpFiles.list(stack.directory(), settings.name()));
-                } catch (IOException unreadable) {
-                    // nothing to offer from this stack
-                }
-            });
+            reader.read(stack, DumpCatalog.Reading.NAMES, null).dumps().entries().forEach(dump -> dumps.add(dump.file()));
         }
         return dumps;
     }
