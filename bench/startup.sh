@@ -78,16 +78,16 @@ for jdk in "${jdks[@]}"; do
   # build and train the launcher's archives for this JDK outside the timings
   KOMPOSE_JAVA_HOME="$jdk" "$kompose" --version >/dev/null
   KOMPOSE_JAVA_HOME="$jdk" "$kompose" shell </dev/null >/dev/null 2>&1 || true
-  commands=("$jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello")
+  commands=("$jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp $work/hello Hello")
   for case in "${cases[@]}"; do
     IFS='|' read -r _ arguments _ <<<"$case"
     commands+=("$kompose $arguments")
   done
-  KOMPOSE_JAVA_HOME="$jdk" KOMPOSE_COMPOSE="docker compose" rounds "$version" "${commands[@]}"
+  KOMPOSE_JAVA_HOME="$jdk" rounds "$version" "${commands[@]}"
   table "./kompose, Java $version" "$work/$version"-*.json
 done
 if [[ -x /usr/bin/kompose && -n "$newest" ]]; then
-  commands=("$newest/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello")
+  commands=("$newest/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp $work/hello Hello")
   "$newest/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
   for case in "${cases[@]}"; do
     IFS='|' read -r _ arguments _ <<<"$case"

@@ -45,7 +45,7 @@ modules="$("$jdk/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-mod
 echo "build-deb: [$SECONDS s]   $modules"
 
 # The JVM flags: the same for training and for /usr/bin/kompose (packaging/kompose.sh).
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xlog:disable -Xlog:all=warning:stderr
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr
   --enable-native-access=ALL-UNNAMED)
 
 echo "build-deb: [$SECONDS s] app image with its own runtime (jpackage, jlink)"

@@ -19,6 +19,6 @@ for word in "$@"; do
   [ "$word" = shell ] && kind=shell
 done
 exec "$app/runtime/bin/java" -XX:AOTCache="$app/app/kompose-$kind.aot" \
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xlog:disable -Xlog:all=warning:stderr \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr \
   --enable-native-access=ALL-UNNAMED \
-  -jar "$app/app/kompose.jar" "$@"
+  -cp "$app/app/kompose.jar" dev.kompose.Main "$@"

@@ -5,6 +5,7 @@ import dev.kompose.cli.Interrupts;
 import dev.kompose.cli.Prompter;
 import dev.kompose.cli.Session;
 import dev.kompose.cli.Settings;
+import dev.kompose.cli.SystemClock;
 import dev.kompose.exec.ZtProcessRunner;
 import dev.kompose.shell.KomposeShell;
 import dev.kompose.shell.LinePrompter;
@@ -15,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -34,7 +34,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Console console = System.console();
         boolean colour = console != null && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
-        Session session = new Session(environment, new ZtProcessRunner(), Clock.systemDefaultZone(), out, err,
+        Session session = new Session(environment, new ZtProcessRunner(), new SystemClock(), out, err,
                 KomposeShell::run, Settings.initial(environment, console != null, colour));
         Prompter prompter = console != null ? question -> {
             out.print(question);

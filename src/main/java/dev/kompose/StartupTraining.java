@@ -1,6 +1,14 @@
 package dev.kompose;
 
+import dev.kompose.cli.Interrupts;
+import dev.kompose.compose.ComposeProbeMemory;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +34,18 @@ public final class StartupTraining {
         }
         String root = args[0];
         Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("KOMPOSE_COMPOSE", "docker compose"); // no probe of the installed compose
+        // no probe of the installed compose: the answer is remembered beforehand in a cache folder of the
+        // training's own, so the runs take the path of every run after the first (ComposeProbeMemory)
+        environment.remove("KOMPOSE_COMPOSE");
+        Path cache;
+        try {
+            cache = Files.createTempDirectory("kompose-training");
+        } catch (IOException noTemporaryFolder) {
+            throw new UncheckedIOException(noTemporaryFolder);
+        }
+        environment.put("XDG_CACHE_HOME", cache.toString());
+        ComposeProbeMemory.of(environment).ifPresent(memory -> memory.remember(true, Instant.now()));
+        Interrupts.install(System.err); // as Main does: its handlers' classes belong in the archive too
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -44,9 +63,17 @@ public final class StartupTraining {
         }
         System.setOut(realOut);
         System.setErr(realErr);
-        if (args.length > 1 && "shell".equals(args[1])) {
-            System.exit(Main.run(new String[] {"--root", root, "shell"}, environment));
+        int status = args.length > 1 && "shell".equals(args[1])
+                ? Main.run(new String[] {"--root", root, "shell"}, environment) : 0;
+        deleteQuietly(cache);
+        System.exit(status);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary folder left behind
         }
-        System.exit(0);
     }
 }

@@ -18,6 +18,6 @@ public final class ListVerb implements StandaloneVerb {
         List<Stack> stacks = Operations.discover(session.root());
         StackReader reader = Operations.reader(session);
         return Listings.of(session)
-                .stacks(stacks.stream().map(stack -> reader.read(stack, DumpCatalog.Reading.NAMES, null)).toList());
+                .stacks(reader.readAll(stacks, DumpCatalog.Reading.NAMES, null));
     }
 }

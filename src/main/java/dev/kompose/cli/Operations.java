@@ -1,5 +1,6 @@
 package dev.kompose.cli;
 
+import dev.kompose.compose.ComposeProbeMemory;
 import dev.kompose.compose.ComposeProgram;
 import dev.kompose.compose.EngineContainers;
 import dev.kompose.db.DatabaseSettings;
@@ -94,7 +95,7 @@ public final class Operations {
     public int list(String pattern, DumpCatalog.Reading reading, BiFunction<Listings, List<StackSnapshot>, Integer> listing) {
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
-        List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, reading, null)).toList();
+        List<StackSnapshot> snapshots = reader.readAll(stacks, reading, null);
         return listing.apply(Listings.of(session), snapshots);
     }
 
@@ -105,8 +106,7 @@ public final class Operations {
     public int status(String pattern, BiFunction<List<StackSnapshot>, Map<String, EngineContainers>, Integer> show) {
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
-        List<StackSnapshot> snapshots = stacks.stream().map(stack -> reader.read(stack, DumpCatalog.Reading.NEWEST_COMPLETE, null))
-                .toList();
+        List<StackSnapshot> snapshots = reader.readAll(stacks, DumpCatalog.Reading.NEWEST_COMPLETE, null);
         Map<String, EngineContainers> engines = new LinkedHashMap<>();
         for (StackSnapshot stack : snapshots) {
             engines.computeIfAbsent(stack.engine().label(), label -> askEngine(stack.engine()));
@@ -141,11 +141,11 @@ public final class Operations {
         boolean dryRun = session.settings().dryRun() || dryRunAfterCommand;
         List<Stack> stacks = select(pattern);
         StackReader reader = reader(session);
-        List<StackSnapshot> snapshots = stacks.stream()
-                .map(stack -> reader.read(stack, operation.dumpReading(), operation.requestedDump())).toList();
+        List<StackSnapshot> snapshots = reader.readAll(stacks, operation.dumpReading(), operation.requestedDump());
         boolean needsCompose = operation.usesCompose()
                 || (operation.usesDatabaseTools() && snapshots.stream().anyMatch(Operations::mayUseContainer));
-        PlanningContext context = new PlanningContext(LocalDateTime.now(session.clock()), session.settings().hookTimeout(),
+        PlanningContext context = new PlanningContext(operation.usesStartTime() ? LocalDateTime.now(session.clock()) : null,
+                session.settings().hookTimeout(),
                 dryRun, needsCompose ? composeProgram() : null);
         if (step && session.settings().parallel() > 1) {
             throw new UsageException("--step shows one stack at a time: leave out --parallel");
@@ -260,7 +260,23 @@ public final class Operations {
     private ComposeProgram composeProgram() {
         String configured = session.settings().overrides().getOrDefault("KOMPOSE_COMPOSE",
                 session.processEnvironment().get("KOMPOSE_COMPOSE"));
-        return ComposeProgram.configured(configured).orElseGet(() -> ComposeProgram.fromProbe(
-                session.processRunner().run(ComposeProgram.pluginProbe(), ProcessObserver.IGNORE, Cancellation.none())));
+        return ComposeProgram.configured(configured).orElseGet(this::probedComposeProgram);
+    }
+
+    /**
+     * docker compose when its plugin works, else docker-compose: remembered from an earlier run while
+     * docker and its plugins are unchanged (see ComposeProbeMemory), else asked of docker and remembered.
+     */
+    private ComposeProgram probedComposeProgram() {
+        java.util.Optional<ComposeProbeMemory> memory = ComposeProbeMemory.of(session.processEnvironment());
+        java.time.Instant now = session.clock().instant();
+        java.util.Optional<Boolean> remembered = memory.flatMap(known -> known.pluginWorks(now));
+        if (remembered.isPresent()) {
+            return ComposeProgram.remembered(remembered.get());
+        }
+        ComposeProgram probed = ComposeProgram.fromProbe(
+                session.processRunner().run(ComposeProgram.pluginProbe(), ProcessObserver.IGNORE, Cancellation.none()));
+        memory.ifPresent(known -> known.remember(probed.words().equals(ComposeProgram.PLUGIN), now));
+        return probed;
     }
 }

@@ -39,6 +39,13 @@ public record ComposeProgram(List<String> words, String origin) {
                 .build();
     }
 
+    /** The choice an earlier probe made, remembered (see {@link ComposeProbeMemory}). */
+    public static ComposeProgram remembered(boolean pluginWorks) {
+        return pluginWorks
+                ? new ComposeProgram(PLUGIN, "docker compose version succeeded (remembered while docker is unchanged)")
+                : new ComposeProgram(STANDALONE, "docker compose is not available (remembered while docker is unchanged); using docker-compose");
+    }
+
     /** The choice after running {@link #pluginProbe()}. */
     public static ComposeProgram fromProbe(ExecutionResult probe) {
         return probe.succeeded()

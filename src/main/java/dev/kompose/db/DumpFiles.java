@@ -41,25 +41,26 @@ public final class DumpFiles {
         return database + "_" + TIMESTAMP.format(timestamp) + (sequence > 1 ? "-" + sequence : "") + format.extension();
     }
 
-    private static Pattern namePattern(String database) {
-        return Pattern.compile(Pattern.quote(database) + "_(\\d{8}_\\d{6})(?:-(\\d{1,4}))?(?:\\.sql|\\.sql\\.gz|\\.dump)");
-    }
+    /**
+     * DATABASE_YYYYMMDD_HHMMSS[-N].sql|.sql.gz|.dump, compiled once: the part after the database
+     * name is anchored at the end, so a name splits one way only, and group 1 must be the database.
+     */
+    private static final Pattern DUMP_NAME =
+            Pattern.compile("(.+)_(\\d{8}_\\d{6})(?:-(\\d{1,4}))?(?:\\.sql|\\.sql\\.gz|\\.dump)");
 
     /** The database's dumps in folder, newest first. A missing folder has none. */
     public static List<DumpFile> list(Path folder, String database) throws IOException {
-        Pattern pattern = namePattern(database);
         List<DumpFile> dumps = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return dumps;
-        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                Matcher matcher = pattern.matcher(entry.getFileName().toString());
-                if (matcher.matches() && Files.isRegularFile(entry)) {
+                Matcher matcher = DUMP_NAME.matcher(entry.getFileName().toString());
+                if (matcher.matches() && matcher.group(1).equals(database) && Files.isRegularFile(entry)) {
                     parse(matcher).ifPresent(timestamp -> dumps.add(new DumpFile(entry, timestamp,
-                            matcher.group(2) == null ? 1 : Integer.parseInt(matcher.group(2)), sizeOf(entry))));
+                            matcher.group(3) == null ? 1 : Integer.parseInt(matcher.group(3)), sizeOf(entry))));
                 }
             }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException noFolder) {
+            return dumps;
         }
         dumps.sort(Comparator.comparing(DumpFile::timestamp).thenComparingInt(DumpFile::sequence).reversed());
         return dumps;
@@ -67,7 +68,7 @@ public final class DumpFiles {
 
     private static Optional<LocalDateTime> parse(Matcher matcher) {
         try {
-            return Optional.of(LocalDateTime.parse(matcher.group(1), TIMESTAMP));
+            return Optional.of(LocalDateTime.parse(matcher.group(2), TIMESTAMP));
         } catch (java.time.format.DateTimeParseException notADate) {
             return Optional.empty();
         }

@@ -44,6 +44,15 @@ public interface RunOperation extends Operation {
         return false;
     }
 
+    /**
+     * True when planning needs the run's start as local time (dump names, the dated names of kept
+     * databases): reading it makes a cold JVM load the time-zone rules, ~13 ms, which a listing or a
+     * compose command should not pay. The database operations need it.
+     */
+    default boolean usesStartTime() {
+        return usesDatabaseTools();
+    }
+
     /** Pure: what to do on one stack, from what was read of it. */
     StackPlan plan(StackSnapshot stack, PlanningContext context);
 }

@@ -38,6 +38,11 @@ public final class ComposeFileReader {
     private static final int MAXIMUM_CODE_POINTS = (int) MAXIMUM_FILE_BYTES;
     /** Anchors are common in compose files (x- extension fields); alias bombs are not. */
     private static final int MAXIMUM_ALIASES = 200;
+    /**
+     * One schema for every file: building it compiles the core schema's regular expressions, which
+     * cost more than parsing a small compose file; it is only read while parsing (safe to share).
+     */
+    private static final CoreSchema SCHEMA = new CoreSchema();
 
     private ComposeFileReader() {
     }
@@ -108,7 +113,7 @@ public final class ComposeFileReader {
     private static LoadSettings settings(Path source) {
         return LoadSettings.builder()
                 .setLabel(source.toString())
-                .setSchema(new CoreSchema())
+                .setSchema(SCHEMA)
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAXIMUM_ALIASES)

@@ -45,20 +45,32 @@ public final class StackPattern {
 
     /** The stacks this pattern selects, in stack (sorted) order, without duplicates. */
     public List<Stack> select(List<Stack> stacks) {
-        Set<Stack> selected = new LinkedHashSet<>();
+        // by position, not in a set of stacks: hashing records links their hashCode at run time (slow in a cold JVM)
+        boolean[] selected = new boolean[stacks.size()];
         List<String> unmatched = new ArrayList<>();
         for (String item : items) {
             Predicate<String> matcher = matcher(item);
-            List<Stack> matches = stacks.stream().filter(stack -> matcher.test(stack.name())).toList();
-            if (matches.isEmpty()) {
+            boolean matched = false;
+            for (int index = 0; index < selected.length; index++) {
+                if (matcher.test(stacks.get(index).name())) {
+                    selected[index] = true;
+                    matched = true;
+                }
+            }
+            if (!matched) {
                 unmatched.add(item);
             }
-            selected.addAll(matches);
         }
         if (!unmatched.isEmpty()) {
             throw new PatternException(noMatchMessage(unmatched, stacks));
         }
-        return stacks.stream().filter(selected::contains).toList();
+        List<Stack> chosen = new ArrayList<>();
+        for (int index = 0; index < selected.length; index++) {
+            if (selected[index]) {
+                chosen.add(stacks.get(index));
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     /** True when the name matches one item of the pattern. */
