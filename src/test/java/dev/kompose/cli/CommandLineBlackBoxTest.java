@@ -101,6 +101,29 @@ class CommandLineBlackBoxTest {
     }
 
     @Test
+    void dockerIsAskedForItsComposePluginOnceWhileItStaysTheSame() throws Exception {
+        Path cache = temp.resolve("cache");
+        java.util.function.Supplier<KomposeProcess.Result> ps = () -> docker.kompose().environment("XDG_CACHE_HOME", cache.toString())
+                .run("-C", root.toString(), "*", "ps", "--dry-run");
+        String probe = "docker [compose] [version]";
+
+        for (int run = 0; run < 3; run++) {
+            KomposeProcess.Result result = ps.get();
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.out().contains("docker compose -f compose.yaml ps"), result.out());
+        }
+        assertEquals(1, docker.calls().stream().filter(call -> call.startsWith(probe)).count(), docker.calls().toString());
+
+        // another docker (an upgrade) is asked again, and its answer holds: here its plugin is gone
+        Path dockerScript = docker.folder().resolve("docker");
+        Files.writeString(dockerScript, Files.readString(dockerScript).replace("present", "missing") + "# upgraded\n");
+        KomposeProcess.Result upgraded = ps.get();
+        assertEquals(0, upgraded.exitCode(), upgraded.toString());
+        assertTrue(upgraded.out().contains("docker-compose -f compose.yaml ps"), upgraded.out());
+        assertEquals(2, docker.calls().stream().filter(call -> call.startsWith(probe)).count(), docker.calls().toString());
+    }
+
+    @Test
     void preAndPostHooksGetTheCommandAndItsArgumentsAndAFailingPreHookSkipsTheCommand() throws Exception {
         Path order = temp.resolve("order.log");
         String hooks = "hook_pre_up() { echo \"pre $*\" >> " + order + "; }\nhook_post_up() { echo \"post $*\" >> " + order + "; }\n";

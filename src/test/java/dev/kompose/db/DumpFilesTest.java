@@ -45,6 +45,30 @@ class DumpFilesTest {
     }
 
     @Test
+    void aDatabaseNamedLikeAnotherDatabasesDumpKeepsOnlyItsOwn(@TempDir Path folder) throws Exception {
+        // one name pattern for every database: group 1 must be the whole database name, not a prefix or suffix
+        for (String name : List.of("app_20250101_000000_20250102_000000.sql", "app_20250101_000000.sql",
+                "my_app_20250103_000000.dump", "app_20250104_000000-3.sql.gz", "missing")) {
+            Files.writeString(folder.resolve(name), COMPLETE);
+        }
+
+        assertEquals(List.of("app_20250101_000000_20250102_000000.sql"),
+                DumpFiles.list(folder, "app_20250101_000000").stream().map(DumpFile::fileName).toList());
+        assertEquals(List.of("app_20250104_000000-3.sql.gz", "app_20250101_000000.sql"),
+                DumpFiles.list(folder, "app").stream().map(DumpFile::fileName).toList());
+        assertEquals(List.of("my_app_20250103_000000.dump"),
+                DumpFiles.list(folder, "my_app").stream().map(DumpFile::fileName).toList());
+        assertEquals(3, DumpFiles.list(folder, "app").get(0).sequence());
+    }
+
+    @Test
+    void aMissingFolderHasNoDumps(@TempDir Path folder) throws Exception {
+        assertEquals(List.of(), DumpFiles.list(folder.resolve("gone"), "app"));
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+        assertEquals(List.of(), DumpFiles.list(file, "app"));
+    }
+
+    @Test
     void completenessNeedsPgDumpsClosingLine(@TempDir Path folder) throws Exception {
         Path complete = Files.writeString(folder.resolve("complete.sql"), COMPLETE);
         Path truncated = Files.writeString(folder.resolve("truncated.sql"), COMPLETE.substring(0, 40));

@@ -52,6 +52,11 @@ public final class RecordingDocker {
         }
     }
 
+    /** The folder holding the stand-in docker and docker-compose scripts. */
+    public Path folder() {
+        return folder;
+    }
+
     /** A kompose process with this docker first on the PATH. */
     public KomposeProcess kompose() {
         return new KomposeProcess().environment("PATH", folder + ":" + System.getenv("PATH"))
