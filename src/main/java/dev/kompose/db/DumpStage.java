@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * pg_dump of the stack's database into a temporary file next to where the dump will live, in
@@ -61,6 +62,14 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         return "no dump is written: the next stage finds no file to publish and the stack fails";
     }
 
+    /**
+     * The file is written front to back and never rewritten: a plain or gzip dump, and a custom archive
+     * streamed through standard output from the container (pg_dump cannot seek back in a pipe).
+     */
+    private boolean writtenInOrder() {
+        return format != DumpFormat.CUSTOM || client.inContainer();
+    }
+
     @Override
     public StageResult run(StageContext context) {
         context.state().temporaryDumpFile(temporaryFile);
@@ -76,11 +85,14 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         ExecutionResult sessionEnd;
         long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
         String countProblem = "";
-        try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected)) {
+        Optional<FollowingDigest.Result> hashed = Optional.empty();
+        try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected);
+                FollowingDigest digest = writtenInOrder() ? FollowingDigest.start(temporaryFile) : FollowingDigest.none()) {
             session.startCounting();
             result = context.execute(client.dump(temporaryFile, format, session.snapshot()));
             if (result.succeeded()) {
                 sampler.finish(DumpFiles.sizeOf(temporaryFile));
+                hashed = digest.finish();
                 session.awaitCounts();
             }
         } catch (IOException countingFailed) {
@@ -104,7 +116,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
             return StageResult.failed("the session holding the dump's snapshot failed: " + sessionEnd.explain());
         }
         Artifact.DumpTaken taken = new Artifact.DumpTaken(temporaryFile, session.serverVersion(), session.rowCounts(),
-                started, Instant.now());
+                started, Instant.now(), hashed.map(FollowingDigest.Result::sha256).orElse(""),
+                hashed.map(FollowingDigest.Result::bytes).orElse(-1L));
         context.state().dumpTaken(taken);
         return StageResult.succeeded("", taken);
     }

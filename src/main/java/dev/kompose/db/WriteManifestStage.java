@@ -55,8 +55,11 @@ public record WriteManifestStage(String stackName, String database, DumpFormat f
             return StageResult.failed("no dump was taken in a snapshot: nothing to describe");
         }
         try {
+            long size = DumpFiles.sizeOf(dump.get());
+            // hashed while pg_dump wrote it (the published file is that file, renamed), else read once more now
+            String sha256 = taken.get().sha256Covering(size).orElse(null);
             DumpManifest manifest = new DumpManifest(stackName, database, dump.get().getFileName().toString(),
-                    DumpFiles.sizeOf(dump.get()), DumpManifest.sha256Of(dump.get()), format.label(),
+                    size, sha256 != null ? sha256 : DumpManifest.sha256Of(dump.get()), format.label(),
                     taken.get().serverVersion(), client, taken.get().started().toString(), taken.get().ended().toString(),
                     context.state().hooksRun(), taken.get().rowCounts());
             Path written = manifest.writeBeside(dump.get());

@@ -25,11 +25,25 @@ public sealed interface Artifact {
      * A dump taken in an exported snapshot, still under its temporary name: what the manifest needs.
      *
      * @param rowCounts every table's rows ("schema.table"), counted in the dump's own snapshot
+     * @param sha256 the SHA-256 of the file's first hashedBytes bytes, hashed while it was written, or "" when
+     *     it was not (then the manifest hashes the file)
+     * @param hashedBytes how many bytes sha256 covers (-1 when none)
      */
     record DumpTaken(Path temporaryFile, String serverVersion, java.util.Map<String, Long> rowCounts,
-            java.time.Instant started, java.time.Instant ended) implements Artifact {
+            java.time.Instant started, java.time.Instant ended, String sha256, long hashedBytes) implements Artifact {
         public DumpTaken {
             rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
+        }
+
+        /** A dump not hashed while written. */
+        public DumpTaken(Path temporaryFile, String serverVersion, java.util.Map<String, Long> rowCounts,
+                java.time.Instant started, java.time.Instant ended) {
+            this(temporaryFile, serverVersion, rowCounts, started, ended, "", -1);
+        }
+
+        /** The hash taken while the dump was written, if it covers exactly size bytes (the file as it is now). */
+        public java.util.Optional<String> sha256Covering(long size) {
+            return !sha256.isEmpty() && hashedBytes == size ? java.util.Optional.of(sha256) : java.util.Optional.empty();
         }
     }
 

@@ -45,6 +45,10 @@ class DumpFormatsRoundTripTest {
         assertEquals(DumpFormat.parse(format), DumpFormat.detect(dumps.get(0).path()));
         assertTrue(DumpFiles.isComplete(dumps.get(0).path()), DumpFiles.completenessProblem(dumps.get(0).path()).toString());
         assertTrue(export.out().contains("[PROGRESS] app: pg_dump 100% "), export.toString());
+        // hashed while pg_dump wrote it (plain, gzip) or after (a custom archive pg_dump rewrites at its start)
+        DumpManifest manifest = DumpManifest.readFor(dumps.get(0).path());
+        assertEquals(DumpManifest.sha256Of(dumps.get(0).path()), manifest.sha256());
+        assertEquals(java.nio.file.Files.size(dumps.get(0).path()), manifest.size());
 
         server.sql(database, "DELETE FROM item WHERE id <= 10000; DROP TABLE other");
         KomposeProcess.Result restore = new KomposeProcess().run("-C", root.toString(), "app", "db:import",
