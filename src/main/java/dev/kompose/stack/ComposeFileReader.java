@@ -56,12 +56,14 @@ public final class ComposeFileReader {
      */
     public static ComposeFacts read(Path composeFile, Function<String, String> lookup) {
         String text;
-        try {
-            if (Files.size(composeFile) > MAXIMUM_FILE_BYTES) {
+        // one open and read, no separate stat: the read phase does this for every stack
+        try (java.io.InputStream input = Files.newInputStream(composeFile)) {
+            byte[] bytes = input.readNBytes((int) MAXIMUM_FILE_BYTES + 1);
+            if (bytes.length > MAXIMUM_FILE_BYTES) {
                 return ComposeFacts.unreadable(composeFile + ": larger than " + MAXIMUM_FILE_BYTES / (1024 * 1024)
                         + " MiB, not read");
             }
-            text = Files.readString(composeFile, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException missing) {
             return ComposeFacts.unreadable(composeFile + ": no such file");
         } catch (CharacterCodingException notText) {

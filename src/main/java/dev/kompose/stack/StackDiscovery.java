@@ -23,7 +23,9 @@ public final class StackDiscovery {
             throw new IOException("stacks root " + root + " is not a folder (set it with -C/--root or KOMPOSE_ROOT)");
         }
         List<Stack> stacks = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, Files::isDirectory)) {
+        // no isDirectory per entry: looking for a compose file inside a plain file fails the same way
+        // (one stat per entry instead of two; a thousand stacks are a thousand entries)
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path folder : entries) {
                 String name = folder.getFileName().toString();
                 if (name.startsWith(".")) {
