@@ -4,12 +4,13 @@ import dev.kompose.planner.ComposePlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The vocabulary of kompose in one place: every verb, whether it works on stacks or stands alone,
- * what its positional arguments complete to, and the picocli class that declares its options. The
+ * what its positional arguments complete to, and the picocli model of its options. The
  * parser, {@code --help}, the shell's {@code help}, TAB in the shell and the bash, zsh and fish
  * completions are all derived from this list.
  */
@@ -41,14 +42,16 @@ public final class CommandModel {
      * @param scope where it stands
      * @param completes what its positional arguments complete to
      * @param hidden left out of menus and help (the completion scripts' helper)
-     * @param factory a fresh picocli object of the verb, ready to be parsed into
+     * @param model builds a fresh picocli model of the verb's options and parameters, in code
+     * @param factory the verb ready to run, from its parsed model; null for the compose pass-through,
+     *     whose words go to compose unparsed
      */
     public record Verb(String name, String summary, Scope scope, Completes completes, boolean hidden,
-            Supplier<Object> factory) {
+            Supplier<CommandSpec> model, Function<CommandSpec, Object> factory) {
 
         /** The picocli model of the verb's options and parameters (built anew each time: parsing fills it). */
         public CommandSpec spec() {
-            return CommandSpec.forAnnotatedObject(factory.get());
+            return model.get();
         }
 
         public boolean worksOnStacks() {
@@ -67,26 +70,29 @@ public final class CommandModel {
 
     private static final List<Verb> VERBS = List.of(
             new Verb("db:export", "pg_dump into <stack>/<DB_NAME>_<YYYYmmdd_HHMMSS>.sql (.sql.gz, .dump)", Scope.STACKS, Completes.NOTHING,
-                    false, ExportVerb::new),
+                    false, ExportVerb::spec, ExportVerb::new),
             new Verb("db:import", "restore a dump (default: the newest complete one) in place of the live db", Scope.STACKS, Completes.DUMP_FILES,
-                    false, ImportVerb::new),
+                    false, ImportVerb::spec, ImportVerb::new),
             new Verb("db:verify", "prove a dump: checksum, restore into a scratch db, every table's rows vs its manifest", Scope.STACKS,
-                    Completes.DUMP_FILES, false, VerifyVerb::new),
+                    Completes.DUMP_FILES, false, VerifyVerb::spec, VerifyVerb::new),
             new Verb("db:cleanup", "delete the dumps no rule keeps (--keep N, --keep-daily/weekly/monthly)", Scope.STACKS, Completes.NOTHING, false,
-                    CleanupVerb::new),
+                    CleanupVerb::spec, CleanupVerb::new),
             new Verb("db:list", "dumps per stack with size, date and completeness", Scope.STACKS, Completes.NOTHING, false,
-                    ListDumpsVerb::new),
+                    ListDumpsVerb::spec, parsed -> new ListDumpsVerb()),
             new Verb("status", "per stack: containers, newest dump and its age, last operation (--max-age: a check)", Scope.STACKS,
-                    Completes.NOTHING, false, StatusVerb::new),
+                    Completes.NOTHING, false, StatusVerb::spec, StatusVerb::new),
             new Verb("hooks", "hook functions each hooks.sh defines (with NAMEs: their bodies)", Scope.STACKS, Completes.HOOK_NAMES, false,
-                    HooksVerb::new),
-            new Verb("journal", "what kompose did, one entry per stack per run, newest last", Scope.BOTH, Completes.NOTHING, false, JournalVerb::new),
-            new Verb("list", "the stacks: compose file, .env, dumps, postgres, hooks (also -l/--list)", Scope.STANDALONE, Completes.NOTHING, false, ListVerb::new),
-            new Verb("shell", "the interactive shell (bare kompose on a terminal too)", Scope.STANDALONE, Completes.NOTHING, false, ShellVerb::new),
+                    HooksVerb::spec, HooksVerb::new),
+            new Verb("journal", "what kompose did, one entry per stack per run, newest last", Scope.BOTH, Completes.NOTHING, false,
+                    JournalVerb::spec, JournalVerb::new),
+            new Verb("list", "the stacks: compose file, .env, dumps, postgres, hooks (also -l/--list)", Scope.STANDALONE, Completes.NOTHING, false,
+                    ListVerb::spec, parsed -> new ListVerb()),
+            new Verb("shell", "the interactive shell (bare kompose on a terminal too)", Scope.STANDALONE, Completes.NOTHING, false,
+                    ShellVerb::spec, parsed -> new ShellVerb()),
             new Verb("completion", "print a bash, zsh or fish completion script", Scope.STANDALONE,
-                    Completes.SHELL_NAMES, false, CompletionVerb::new),
+                    Completes.SHELL_NAMES, false, CompletionVerb::spec, CompletionVerb::new),
             new Verb(COMPLETE, "completion candidates for a command line", Scope.STANDALONE, Completes.NOTHING, true,
-                    CompleteVerb::new));
+                    CompleteVerb::spec, CompleteVerb::new));
 
     private CommandModel() {
     }
@@ -109,7 +115,7 @@ public final class CommandModel {
     /** The compose pass-through as a verb of the model (its only own option is --dry-run). */
     public static Verb compose() {
         return new Verb(COMPOSE, "docker compose COMMAND ARGS, with its hooks", Scope.STACKS, Completes.NOTHING, false,
-                ComposeVerb::new);
+                ComposeVerb::spec, null);
     }
 
     /** The compose commands offered by completion and help: the 17 with hooks, then config and images. */

@@ -5,8 +5,7 @@ import java.util.List;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kompose __complete -- "<command line up to the cursor>"}: prints the completions of the
@@ -14,10 +13,24 @@ import picocli.CommandLine.Parameters;
  * $KOMPOSE_ROOT, else the current folder). The bash, zsh and fish scripts call it at every TAB.
  * The line is split into words by JLine's parser (no terminal is involved).
  */
-@Command(name = CommandModel.COMPLETE, hidden = true, description = "Completion candidates for a command line (used by the completion scripts).")
 public final class CompleteVerb implements StandaloneVerb {
-    @Parameters(arity = "0..1", paramLabel = "LINE")
-    String line = "";
+    private static final String LINE = "LINE";
+
+    private final String line;
+
+    /** The verb with the values of its parsed model. */
+    CompleteVerb(CommandSpec parsed) {
+        line = CommandSpecs.value(parsed, LINE);
+    }
+
+    /** A fresh model of the verb, hidden from help: [LINE]. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command(CommandModel.COMPLETE,
+                "Completion candidates for a command line (used by the completion scripts).");
+        spec.usageMessage().hidden(true);
+        spec.addPositional(CommandSpecs.positional("0", String.class, LINE).arity("0..1").initialValue("").build());
+        return spec;
+    }
 
     @Override
     public int execute(Session session) {

@@ -1,20 +1,29 @@
 package dev.kompose.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompose completion bash|zsh|fish}: prints a completion script (the files in completions/ come from it). */
-@Command(name = "completion",
-        description = {"Print a completion script for bash, zsh or fish. Stack names, dump files and",
-            "hooks are completed at every TAB by asking kompose itself. Install, e.g.:",
-            "  kompose completion bash > ~/.local/share/bash-completion/completions/kompose"})
 public final class CompletionVerb implements StandaloneVerb {
-    @Parameters(paramLabel = "SHELL", completionCandidates = VerbOptions.ShellNames.class, description = "bash, zsh or fish.")
-    String shell;
+    private static final String SHELL = "SHELL";
 
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    private final String shell;
+
+    /** The verb with the values of its parsed model. */
+    CompletionVerb(CommandSpec parsed) {
+        shell = CommandSpecs.value(parsed, SHELL);
+    }
+
+    /** A fresh model of the verb: SHELL, --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("completion",
+                "Print a completion script for bash, zsh or fish. Stack names, dump files and",
+                "hooks are completed at every TAB by asking kompose itself. Install, e.g.:",
+                "  kompose completion bash > ~/.local/share/bash-completion/completions/kompose");
+        spec.addPositional(CommandSpecs.positional("0", String.class, SHELL, "bash, zsh or fish.").arity("1").required(true)
+                .completionCandidates(new VerbOptions.ShellNames()).build());
+        VerbOptions.addHelp(spec);
+        return spec;
+    }
 
     @Override
     public int execute(Session session) {

@@ -9,26 +9,15 @@ import dev.kompose.planner.RunOperation;
 import dev.kompose.read.StackSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Any other COMMAND: {@code docker compose -f <file> COMMAND ARGS} in each stack folder, with the
  * command's pre and post hooks. Only {@code --dry-run} is kompose's: everything else after COMMAND
- * goes to compose untouched, so the arguments are taken as they are, not parsed (the picocli
- * fields describe them for help and completion).
+ * goes to compose untouched, so the arguments are taken as they are, not parsed (the model
+ * describes them for help and completion).
  */
-@Command(name = "COMPOSE-COMMAND", description = {"docker compose -f <file> COMMAND ARGS in the stack folder, with",
-    "hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop, restart, pull, build, ps, logs, exec,",
-    "run, create, kill, pause, unpause, port, top."})
 public final class ComposeVerb implements StackVerb {
-    @Option(names = "--dry-run", description = "Show every stage, run nothing (the only option after COMMAND that is kompose's).")
-    boolean dryRun;
-
-    @Parameters(paramLabel = "ARGS", description = "Passed to docker compose untouched.")
-    List<String> described = List.of();
-
     private final String command;
     private final List<String> arguments;
 
@@ -37,15 +26,23 @@ public final class ComposeVerb implements StackVerb {
         this.arguments = List.copyOf(arguments);
     }
 
-    /** For the command model's help and completion. */
-    public ComposeVerb() {
-        this("", List.of());
+    /** A fresh model of the pass-through, for help and completion: --dry-run, [ARGS]. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command(CommandModel.COMPOSE,
+                "docker compose -f <file> COMMAND ARGS in the stack folder, with",
+                "hook_pre_<cmd> / hook_post_<cmd> for up, down, start, stop, restart, pull, build, ps, logs, exec,",
+                "run, create, kill, pause, unpause, port, top.");
+        CommandSpecs.addFlag(spec, "Show every stage, run nothing (the only option after COMMAND that is kompose's).",
+                VerbOptions.DRY_RUN);
+        spec.addPositional(CommandSpecs.positional("0..*", List.class, "ARGS", "Passed to docker compose untouched.")
+                .auxiliaryTypes(String.class).arity("0..1").initialValue(List.of()).build());
+        return spec;
     }
 
     @Override
     public int execute(String pattern, Operations operations) {
         List<String> rest = new ArrayList<>(arguments);
-        boolean dryRunAfterCommand = rest.remove("--dry-run");
+        boolean dryRunAfterCommand = rest.remove(VerbOptions.DRY_RUN);
         return operations.run(pattern, new Compose(command, rest, operations.session().settings().interactiveTerminal()),
                 dryRunAfterCommand);
     }

@@ -1,20 +1,30 @@
 package dev.kompose.cli;
 
 import dev.kompose.db.DumpCatalog;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hooks [NAME...]}: the hook functions each selected stack's hooks.sh defines; with NAMEs, their bodies. */
-@Command(name = "hooks", description = "List the hook functions each selected stack's hooks.sh defines; with NAMEs, show their bodies.")
 public final class HooksVerb implements StackVerb {
-    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Hook functions to show in full (hook_pre_up or pre_up).")
-    List<String> names = new ArrayList<>();
+    private static final String NAME = "NAME";
 
-    @Mixin
-    VerbOptions.Listing listing = new VerbOptions.Listing();
+    private final List<String> names;
+
+    /** The verb with the values of its parsed model. */
+    HooksVerb(CommandSpec parsed) {
+        names = CommandSpecs.value(parsed, NAME);
+    }
+
+    /** A fresh model of the verb: [NAME...], --dry-run, --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("hooks",
+                "List the hook functions each selected stack's hooks.sh defines; with NAMEs, show their bodies.");
+        spec.addPositional(CommandSpecs.positional("0..*", List.class, NAME,
+                "Hook functions to show in full (hook_pre_up or pre_up).").auxiliaryTypes(String.class).arity("0..*")
+                .initialValue(List.of()).build());
+        VerbOptions.addListing(spec);
+        return spec;
+    }
 
     @Override
     public int execute(String pattern, Operations operations) {

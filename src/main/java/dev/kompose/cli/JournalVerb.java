@@ -12,33 +12,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kompose journal [--stack S] [--last N] [--json]}, or {@code kompose <PATTERN> journal}: what
  * kompose did, newest last.
  */
-@Command(name = "journal", sortOptions = false,
-        description = {"Show the operations journal: one entry per stack per run, newest last.",
-            "Journal file: $KOMPOSE_JOURNAL, else $XDG_STATE_HOME/kompose/journal.jsonl,",
-            "else ~/.local/state/kompose/journal.jsonl."})
 public final class JournalVerb implements StandaloneVerb, StackVerb {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    private static final String STACK = "--stack";
+    private static final String LAST = "--last";
+    private static final String JSON = "--json";
 
-    @Option(names = "--stack", paramLabel = "STACK", description = "Only this stack's entries.")
-    String stack;
+    private final String stack;
+    private final int last;
+    private final boolean json;
 
-    @Option(names = "--last", paramLabel = "N", description = "The newest N entries (default 20; 0 = all).")
-    int last = 20;
+    /** The verb with the values of its parsed model. */
+    JournalVerb(CommandSpec parsed) {
+        stack = CommandSpecs.value(parsed, STACK);
+        last = CommandSpecs.value(parsed, LAST);
+        json = CommandSpecs.isSet(parsed, JSON);
+    }
 
-    @Option(names = "--json", description = "Print the entries as the JSON lines they are stored as (-o json: one document).")
-    boolean json;
-
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    /** A fresh model of the verb: --stack STACK, --last N, --json, --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("journal",
+                "Show the operations journal: one entry per stack per run, newest last.",
+                "Journal file: $KOMPOSE_JOURNAL, else $XDG_STATE_HOME/kompose/journal.jsonl,",
+                "else ~/.local/state/kompose/journal.jsonl.");
+        spec.usageMessage().sortOptions(false);
+        spec.addOption(CommandSpecs.option(String.class, "STACK", "Only this stack's entries.", STACK).build());
+        spec.addOption(CommandSpecs.option(int.class, "N", "The newest N entries (default 20; 0 = all).", LAST)
+                .initialValue(20).build());
+        CommandSpecs.addFlag(spec, "Print the entries as the JSON lines they are stored as (-o json: one document).", JSON);
+        VerbOptions.addHelp(spec);
+        return spec;
+    }
 
     @Override
     public int execute(Session session) {

@@ -38,11 +38,11 @@ public final class KomposeCommand implements Callable<Integer> {
     }
 
     private <T> T value(String name) {
-        return TopLevelSpec.value(spec, name);
+        return CommandSpecs.value(spec, name);
     }
 
     private boolean flag(String name) {
-        return Boolean.TRUE.equals(value(name));
+        return CommandSpecs.isSet(spec, name);
     }
 
     /** The settings these options give, starting from base; an option not given leaves base's value. */

@@ -1,14 +1,18 @@
 package dev.kompose.cli;
 
 import dev.kompose.db.DumpCatalog;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code db:list}: each selected stack's dumps with size, date and completeness. */
-@Command(name = "db:list", description = "List each selected stack's dumps, newest first, with size, date and completeness.")
 public final class ListDumpsVerb implements StackVerb {
-    @Mixin
-    VerbOptions.Listing listing = new VerbOptions.Listing();
+
+    /** A fresh model of the verb: --dry-run, --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("db:list",
+                "List each selected stack's dumps, newest first, with size, date and completeness.");
+        VerbOptions.addListing(spec);
+        return spec;
+    }
 
     @Override
     public int execute(String pattern, Operations operations) {

@@ -4,14 +4,17 @@ import dev.kompose.db.DumpCatalog;
 import dev.kompose.read.StackReader;
 import dev.kompose.stack.Stack;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompose list} (also {@code --list}): the stacks with compose file, .env, dump count, postgres, hooks. */
-@Command(name = "list", description = "List the stacks: compose file, .env, dumps, postgres, hooks.")
 public final class ListVerb implements StandaloneVerb {
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+
+    /** A fresh model of the verb: --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("list", "List the stacks: compose file, .env, dumps, postgres, hooks.");
+        VerbOptions.addHelp(spec);
+        return spec;
+    }
 
     @Override
     public int execute(Session session) {

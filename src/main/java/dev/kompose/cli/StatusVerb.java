@@ -15,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code <PATTERN> status [--max-age DURATION]}: one row per stack — engine, containers running/total
@@ -26,18 +24,29 @@ import picocli.CommandLine.Option;
  * monitoring: exit 1 naming every database stack whose newest complete dump is older than that (or
  * missing), or whose last export failed.
  */
-@Command(name = "status", sortOptions = false,
-        description = "One row per selected stack: engine, containers running/total (and health), newest "
-            + "complete dump and its age, verified (the last db:verify of the newest dump: yes, FAILED, or \"-\" when never verified), last operation "
-            + "and its outcome (from the journal). Each Docker engine is asked once, not once per stack.")
 public final class StatusVerb implements StackVerb {
-    @Option(names = "--max-age", paramLabel = "DURATION", converter = VerbOptions.DurationConverter.class,
-            completionCandidates = VerbOptions.DurationExamples.class,
-            description = "Exit 1, naming them, when a database stack has no complete dump younger than this (26h, 2d) or its last export failed.")
-    Duration maxAge;
+    private static final String MAX_AGE = "--max-age";
 
-    @Mixin
-    VerbOptions.Help help = new VerbOptions.Help();
+    private final Duration maxAge;
+
+    /** The verb with the values of its parsed model. */
+    StatusVerb(CommandSpec parsed) {
+        maxAge = CommandSpecs.value(parsed, MAX_AGE);
+    }
+
+    /** A fresh model of the verb: --max-age DURATION, --help. */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command("status", "One row per selected stack: engine, containers running/total"
+                + " (and health), newest complete dump and its age, verified (the last db:verify of the newest dump: yes, FAILED,"
+                + " or \"-\" when never verified), last operation and its outcome (from the journal). Each Docker engine is asked"
+                + " once, not once per stack.");
+        spec.usageMessage().sortOptions(false);
+        spec.addOption(CommandSpecs.option(Duration.class, "DURATION", "Exit 1, naming them, when a database stack has no"
+                + " complete dump younger than this (26h, 2d) or its last export failed.", MAX_AGE)
+                .converters(new VerbOptions.DurationConverter()).completionCandidates(new VerbOptions.DurationExamples()).build());
+        VerbOptions.addHelp(spec);
+        return spec;
+    }
 
     @Override
     public int execute(String pattern, Operations operations) {

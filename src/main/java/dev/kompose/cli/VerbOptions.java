@@ -8,49 +8,55 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** The options several verbs share (picocli mixins), and the converters and candidates of typed option values. */
+/**
+ * The options several verbs share, added to a verb's model in code (see {@link CommandSpecs}), and
+ * the converters and candidates of typed option values.
+ */
 public final class VerbOptions {
+    static final String DRY_RUN = "--dry-run";
+    static final String WAIT = "--wait";
+
     private VerbOptions() {
     }
 
     /** {@code --dry-run} after COMMAND (the seed writes {@code kompose.sh sexy db:export --dry-run}). */
-    public static final class DryRun {
-        @Option(names = "--dry-run", description = "Show every stage, run nothing.")
-        public boolean dryRun;
+    private static void addDryRun(CommandSpec spec) {
+        CommandSpecs.addFlag(spec, "Show every stage, run nothing.", DRY_RUN);
     }
 
     /** {@code --wait}: wait for another kompose's lock on the stack instead of failing at once. */
-    public static final class LockWait {
-        @Option(names = "--wait", description = "Wait for another kompose's lock on the stack instead of failing at once.")
-        public boolean waitForLock;
+    private static void addLockWait(CommandSpec spec) {
+        CommandSpecs.addFlag(spec, "Wait for another kompose's lock on the stack instead of failing at once.", WAIT);
     }
 
     /** {@code -h/--help} on every verb: its usage, from the same model. */
-    public static final class Help {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-        public boolean help;
+    static void addHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).initialValue(false).description("Show this help.")
+                .build());
     }
 
     /** What every verb that changes stacks under their lock takes after COMMAND: --wait, --dry-run, --help. */
-    public static final class LockedRun {
-        @Mixin
-        public LockWait lockWait = new LockWait();
-        @Mixin
-        public DryRun dryRun = new DryRun();
-        @Mixin
-        public Help help = new Help();
+    static void addLockedRun(CommandSpec spec) {
+        addLockWait(spec);
+        addDryRun(spec);
+        addHelp(spec);
     }
 
     /** What every listing verb takes after COMMAND: --dry-run (accepted; a listing changes nothing) and --help. */
-    public static final class Listing {
-        @Mixin
-        public DryRun dryRun = new DryRun();
-        @Mixin
-        public Help help = new Help();
+    static void addListing(CommandSpec spec) {
+        addDryRun(spec);
+        addHelp(spec);
+    }
+
+    /** The values of {@link #addLockedRun}'s options in a parsed model. */
+    record LockedRun(boolean waitsForLock, boolean dryRun) {
+        static LockedRun of(CommandSpec parsed) {
+            return new LockedRun(CommandSpecs.isSet(parsed, WAIT), CommandSpecs.isSet(parsed, DRY_RUN));
+        }
     }
 
     /** Parses --format plain|gzip|custom. */
