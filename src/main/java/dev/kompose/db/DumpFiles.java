@@ -7,9 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
  * suffix that no reader takes for a dump.
  */
 public final class DumpFiles {
-    public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     public static final String PARTIAL_SUFFIX = ".kompose-partial";
     /** pg_dump writes this line at the end of a plain-format dump it finished. */
     static final String COMPLETE_MARKER = "-- PostgreSQL database dump complete";
@@ -38,7 +35,23 @@ public final class DumpFiles {
 
     /** The name of a dump in format: {@code .sql}, {@code .sql.gz} or {@code .dump}. */
     public static String fileName(String database, LocalDateTime timestamp, int sequence, DumpFormat format) {
-        return database + "_" + TIMESTAMP.format(timestamp) + (sequence > 1 ? "-" + sequence : "") + format.extension();
+        return database + "_" + timestamp(timestamp) + (sequence > 1 ? "-" + sequence : "") + format.extension();
+    }
+
+    /**
+     * YYYYmmdd_HHMMSS, as the original script's {@code date +%Y%m%d_%H%M%S}. Written out rather than
+     * with a DateTimeFormatter or String.format: building either from a pattern costs a cold JVM
+     * milliseconds, and every listing of dumps would pay it.
+     */
+    public static String timestamp(LocalDateTime time) {
+        String year = Integer.toString(time.getYear());
+        return "0".repeat(Math.max(0, 4 - year.length())) + year + twoDigits(time.getMonthValue())
+                + twoDigits(time.getDayOfMonth()) + "_" + twoDigits(time.getHour()) + twoDigits(time.getMinute())
+                + twoDigits(time.getSecond());
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /**
@@ -62,14 +75,26 @@ public final class DumpFiles {
         } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException noFolder) {
             return dumps;
         }
-        dumps.sort(Comparator.comparing(DumpFile::timestamp).thenComparingInt(DumpFile::sequence).reversed());
+        dumps.sort(DumpFiles::newestFirst);
         return dumps;
+    }
+
+    /**
+     * Newest first: later timestamp, then higher sequence. Written out: Comparator.comparing's
+     * lambdas are the JDK's, which the start-up archive does not hold (linking them cost ~3 ms).
+     */
+    private static int newestFirst(DumpFile left, DumpFile right) {
+        int byTime = right.timestamp().compareTo(left.timestamp());
+        return byTime != 0 ? byTime : Integer.compare(right.sequence(), left.sequence());
     }
 
     private static Optional<LocalDateTime> parse(Matcher matcher) {
         try {
-            return Optional.of(LocalDateTime.parse(matcher.group(2), TIMESTAMP));
-        } catch (java.time.format.DateTimeParseException notADate) {
+            String digits = matcher.group(2); // YYYYmmdd_HHMMSS, checked by the pattern
+            return Optional.of(LocalDateTime.of(Integer.parseInt(digits, 0, 4, 10), Integer.parseInt(digits, 4, 6, 10),
+                    Integer.parseInt(digits, 6, 8, 10), Integer.parseInt(digits, 9, 11, 10), Integer.parseInt(digits, 11, 13, 10),
+                    Integer.parseInt(digits, 13, 15, 10)));
+        } catch (java.time.DateTimeException notADate) {
             return Optional.empty();
         }
     }

@@ -51,7 +51,7 @@ public final class ImportStages {
         this.live = client.settings().name();
         this.restore = restoreDatabase;
         this.previous = SqlNames.previousDatabase(live);
-        this.timestamp = DumpFiles.TIMESTAMP.format(now);
+        this.timestamp = DumpFiles.timestamp(now);
         this.maintenanceDatabase = PostgresClient.maintenanceDatabaseAvoiding(
                 List.of(live, restore, previous, SqlNames.keptDatabase(live, timestamp)));
     }

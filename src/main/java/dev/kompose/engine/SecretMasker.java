@@ -1,7 +1,6 @@
 package dev.kompose.engine;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /** Replaces secret values (passwords) in any text with ***. Values shorter than three characters are not masked. */
@@ -13,7 +12,7 @@ public final class SecretMasker {
         this.secrets = secretValues.stream()
                 .filter(value -> value != null && value.length() >= SHORTEST_MASKED)
                 .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
+                .sorted((left, right) -> Integer.compare(right.length(), left.length())) // longest first
                 .toList();
     }
 

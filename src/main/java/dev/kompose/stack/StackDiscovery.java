@@ -40,7 +40,8 @@ public final class StackDiscovery {
                 }
             }
         }
-        stacks.sort(Comparator.comparing(Stack::name));
+        // a lambda of ours, not Comparator.comparing: the JDK's comparator lambdas are not in the start-up archive
+        stacks.sort((left, right) -> left.name().compareTo(right.name()));
         return stacks;
     }
 }

@@ -20,6 +20,18 @@ class DumpFilesTest {
         LocalDateTime time = LocalDateTime.of(2025, 10, 11, 0, 50, 49);
         assertEquals("directus_20251011_005049.sql", DumpFiles.fileName("directus", time, 1));
         assertEquals("directus_20251011_005049-2.sql", DumpFiles.fileName("directus", time, 2));
+        assertEquals("20990102_030405", DumpFiles.timestamp(LocalDateTime.of(2099, 1, 2, 3, 4, 5)));
+        assertEquals("09991231_235959", DumpFiles.timestamp(LocalDateTime.of(999, 12, 31, 23, 59, 59)));
+    }
+
+    @Test
+    void aNameWhoseDigitsAreNoDateIsNoDump(@TempDir Path folder) throws Exception {
+        for (String name : List.of("app_20250230_000000.sql", "app_20250101_250000.sql", "app_20250101_000000.sql")) {
+            Files.writeString(folder.resolve(name), COMPLETE);
+        }
+        List<DumpFile> dumps = DumpFiles.list(folder, "app");
+        assertEquals(List.of("app_20250101_000000.sql"), dumps.stream().map(DumpFile::fileName).toList());
+        assertEquals(LocalDateTime.of(2025, 1, 1, 0, 0, 0), dumps.get(0).timestamp());
     }
 
     @Test
