@@ -3,7 +3,6 @@ package dev.kompose.tui;
 import com.googlecode.lanterna.gui2.AsynchronousTextGUIThread;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
-import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -65,7 +64,7 @@ public final class ProgressPanel implements RunListener, AutoCloseable {
         screen.startScreen();
         try {
             screen.setCursorPosition(null);
-            gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen);
+            gui = new MultiWindowTextGUI(PanelGuiThread::new, screen);
             BasicWindow window = new BasicWindow();
             window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
             window.setComponent(component);
