@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# restore-beside.sh [SCALE] [RUNS] — what a restore beside the live database costs with the raw tools
+# alone (no kompose): createdb + psql -f into a new database while the live one exists (what db:import
+# does, so nothing is dropped before its replacement is good) vs dropdb + createdb + psql -f in its place.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+scale="${1:-40}"; runs="${2:-3}"
+source "$here/lib-postgres.sh"
+work="$(mktemp -d /tmp/kompose-bench.XXXXXX)"
+trap 'bench_pg_stop; rm -rf "$work"' EXIT
+bench_pg_start
+createdb bench; pgbench -i -q -s "$scale" bench >/dev/null 2>&1
+pg_dump bench > "$work/dump.sql"
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+restore() { psql -q -X -v ON_ERROR_STOP=1 -o /dev/null -f "$work/dump.sql" "$1"; }
+echo "pgbench scale $scale, dump $(du -h "$work/dump.sql" | cut -f1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+for ((run = 1; run <= runs; run++)); do
+  beside=$(seconds bash -c "createdb beside && $(declare -f restore); work='$work' restore beside"); dropdb beside
+  instead=$(seconds bash -c "dropdb bench && createdb bench && $(declare -f restore); work='$work' restore bench")
+  printf 'run %d: beside the live database %.2f s; dropped first, in its place %.2f s\n' "$run" "$beside" "$instead"
+done
