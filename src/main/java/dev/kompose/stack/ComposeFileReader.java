@@ -87,6 +87,7 @@ public final class ComposeFileReader {
         try {
             document = loadFast(text);
         } catch (YamlEngineException | StackOverflowError invalidWithoutLine) {
+            LOADER.remove(); // a loader a failure left half-way is not used again
             document = null; // the file is not valid: read it again with marks, for the line of the problem
         }
         try {
@@ -126,9 +127,14 @@ public final class ComposeFileReader {
      */
     private static final LoadSettings WITHOUT_MARKS = settings(false);
     private static final LoadSettings WITH_MARKS = settings(true);
+    /**
+     * A loader per reading thread, used file after file: a Load builds its constructor (a table of
+     * every standard tag) when made, and it is not thread-safe; the read phase reads on several threads.
+     */
+    private static final ThreadLocal<Load> LOADER = ThreadLocal.withInitial(() -> new Load(WITHOUT_MARKS));
 
     private static Object loadFast(String text) {
-        return new Load(WITHOUT_MARKS).loadFromString(text);
+        return LOADER.get().loadFromString(text);
     }
 
     private static LoadSettings settings(boolean marks) {

@@ -1,6 +1,7 @@
 package dev.kompose.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -259,5 +260,20 @@ class ComposeFileReaderTest {
         Path large = Files.writeString(folder.resolve("large.yaml"),
                 "x: " + "a".repeat((int) ComposeFileReader.MAXIMUM_FILE_BYTES) + "\n", StandardCharsets.UTF_8);
         assertTrue(ComposeFileReader.read(large, name -> null).problems().get(0).contains("not read"));
+    }
+
+    @Test
+    void fileAfterFileOnOneThreadEachIsReadAloneAlsoAfterABrokenOne() throws IOException {
+        // the reading thread keeps its YAML loader from file to file; nothing of one file may reach the next
+        ComposeFacts broken = read("services:\n  db: {image: [unclosed\n");
+        assertTrue(broken.problems().get(0).contains("compose.yaml:"), broken.problems().toString());
+        ComposeFacts duplicate = read("services:\n  db:\n    image: a\n    image: b\n");
+        assertFalse(duplicate.problems().isEmpty());
+        for (int round = 0; round < 3; round++) {
+            ComposeFacts clean = read("name: shop\nservices:\n  web:\n    image: nginx:1.27\n");
+            assertEquals(List.of(), clean.problems());
+            assertEquals("shop", clean.projectName());
+            assertEquals(List.of("web"), clean.services().stream().map(ComposeService::name).toList());
+        }
     }
 }
