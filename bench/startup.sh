@@ -93,7 +93,7 @@ if [[ -x /usr/bin/kompose && -n "$newest" ]]; then
     IFS='|' read -r _ arguments _ <<<"$case"
     commands+=("/usr/bin/kompose $arguments")
   done
-  KOMPOSE_COMPOSE="docker compose" rounds deb "${commands[@]}"
+  rounds deb "${commands[@]}"
   table "/usr/bin/kompose (.deb)" "$work"/deb-*.json
 fi
 echo
