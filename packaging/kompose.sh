@@ -17,18 +17,18 @@ kompose_utf8_locale
 # intrinsic (400 MB: 0.43 s, C1 2.8 s), so the shell, db:export and db:verify, unless a dry run,
 # get the full tiered JIT (as the checkout launcher decides).
 kind=run
-moves_data=0
+hashes_dumps=0
 dry_run=0
-[ "$#" -eq 0 ] && kind=shell && moves_data=1
+[ "$#" -eq 0 ] && kind=shell && hashes_dumps=1
 for word in "$@"; do
   case "$word" in
-    shell) kind=shell; moves_data=1 ;;
-    db:export | db:verify) moves_data=1 ;;
+    shell) kind=shell; hashes_dumps=1 ;;
+    db:export | db:verify) hashes_dumps=1 ;;
     --dry-run | -n) dry_run=1 ;;
   esac
 done
 jit=-XX:TieredStopAtLevel=1
-[ "$moves_data" = 1 ] && [ "$dry_run" = 0 ] && jit=-XX:TieredStopAtLevel=4
+[ "$hashes_dumps" = 1 ] && [ "$dry_run" = 0 ] && jit=-XX:TieredStopAtLevel=4
 exec "$app/runtime/bin/java" -XX:AOTCache="$app/app/kompose-$kind.aot" \
   "$jit" -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr \
   --enable-native-access=ALL-UNNAMED \

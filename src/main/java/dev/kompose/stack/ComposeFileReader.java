@@ -88,18 +88,7 @@ public final class ComposeFileReader {
             document = loadFast(text);
         } catch (YamlEngineException | StackOverflowError invalidWithoutLine) {
             LOADER.remove(); // a loader a failure left half-way is not used again
-            document = null; // the file is not valid: read it again with marks, for the line of the problem
-        }
-        try {
-            if (document == null) {
-                document = new Load(WITH_MARKS).loadFromString(text);
-            }
-        } catch (MarkedYamlEngineException invalid) {
-            return ComposeFacts.unreadable(describe(source, invalid));
-        } catch (YamlEngineException invalid) {
-            return ComposeFacts.unreadable(source + ": " + firstLine(invalid.getMessage()));
-        } catch (StackOverflowError tooDeep) {
-            return ComposeFacts.unreadable(source + ": nested too deeply to read");
+            return invalid(source, text);
         }
         if (document == null) {
             return ComposeFacts.unreadable(source + ": empty compose file");
@@ -147,6 +136,20 @@ public final class ComposeFileReader {
                 .setCodePointLimit(MAXIMUM_CODE_POINTS)
                 .setUseMarks(marks)
                 .build();
+    }
+
+    /** Facts for a file the fast parse refused: parsed again with marks, for the line of the problem. */
+    private static ComposeFacts invalid(Path source, String text) {
+        try {
+            new Load(WITH_MARKS).loadFromString(text);
+            return ComposeFacts.unreadable(source + ": not valid YAML");
+        } catch (MarkedYamlEngineException invalid) {
+            return ComposeFacts.unreadable(describe(source, invalid));
+        } catch (YamlEngineException invalid) {
+            return ComposeFacts.unreadable(source + ": " + firstLine(invalid.getMessage()));
+        } catch (StackOverflowError tooDeep) {
+            return ComposeFacts.unreadable(source + ": nested too deeply to read");
+        }
     }
 
     /** "file:line: problem" from the parser's mark (its lines count from 0). */
