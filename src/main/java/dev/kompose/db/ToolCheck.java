@@ -5,6 +5,7 @@ import dev.kompose.exec.CommandSpec;
 import dev.kompose.exec.ExecutionResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +101,11 @@ public final class ToolCheck {
     /** Client and server versions, or the first problem met asking for them. */
     private Versions versions(PostgresClient client) {
         String where = client.inContainer() ? "" : " on this host";
-        // in a container each exec costs a compose start-up: one psql answers both questions there
+        // in a container each exec costs a compose start-up: one psql answers both questions there; on the
+        // host pg_dump --version runs beside the server's question (each is a start of Debian's pg_wrapper,
+        // ≈ 40 ms of Perl here), its answer used only when the server answered
+        CompletableFuture<Answer> hostTool = client.inContainer() ? null
+                : CompletableFuture.supplyAsync(() -> runner.apply(client.toolVersion("pg_dump")));
         Answer server = runner.apply(client.serverVersion(client.inContainer()));
         if (!server.result().succeeded()) {
             return Versions.failed(explainServer(client, server));
@@ -117,7 +122,7 @@ public final class ToolCheck {
                 ? new Answer(server.out().size() > 1 ? server.result()
                         : new ExecutionResult(127, false, false, null, server.result().elapsed()),
                         server.out().subList(Math.min(1, server.out().size()), server.out().size()), server.err())
-                : runner.apply(client.toolVersion("pg_dump"));
+                : hostTool.join();
         if (!tool.result().succeeded()) {
             return new Versions(0, "", serverMajor, serverText, missingTool(client, "pg_dump", tool, where));
         }

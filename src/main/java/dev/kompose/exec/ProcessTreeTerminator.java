@@ -1,6 +1,10 @@
 package dev.kompose.exec;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +51,12 @@ final class ProcessTreeTerminator {
      * {@code sleep &}), TERM then KILL. Returns true when something was left.
      */
     synchronized boolean endLeftovers() {
-        if (!leadsProcessGroup || !signalGroup("-0")) {
+        if (!leadsProcessGroup || !groupHasMembers()) {
             return false;
         }
         signalGroup("-TERM");
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && signalGroup("-0")) {
+        while (System.nanoTime() < deadline && groupHasMembers()) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException interrupted) {
@@ -62,6 +66,44 @@ final class ProcessTreeTerminator {
         }
         signalGroup("-KILL");
         return true;
+    }
+
+    /**
+     * Whether any process is still in the group the child led. Asked after every child, so it reads
+     * /proc (each process's group is the fifth field of its stat, after the parenthesised name)
+     * rather than starting {@code kill -0}: 2 ms instead of a process start (10–25 ms here). Where
+     * there is no /proc, kill -0 answers.
+     */
+    private boolean groupHasMembers() {
+        Path proc = Path.of("/proc");
+        if (!Files.isReadable(proc.resolve("self/stat"))) {
+            return signalGroup("-0");
+        }
+        String group = Long.toString(root.pid());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.isEmpty() && Character.isDigit(name.charAt(0)) && group.equals(processGroupOf(entry))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException unreadable) {
+            return signalGroup("-0");
+        }
+    }
+
+    /** The process group in /proc/PID/stat, or "" when the process ended meanwhile. */
+    private static String processGroupOf(Path processFolder) {
+        String stat;
+        try {
+            stat = Files.readString(processFolder.resolve("stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException ended) {
+            return "";
+        }
+        // after the name: " state ppid pgrp ..."
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
+        return fields.length > 2 ? fields[2] : "";
     }
 
     /** Signals the whole process group the child leads, which also reaches re-parented grandchildren; true when delivered. */

@@ -27,6 +27,7 @@ import org.zeroturnaround.exec.stream.PumpStreamHandler;
  */
 public final class ZtProcessRunner implements ProcessRunner {
     private static final Duration GRACE = Duration.ofSeconds(3);
+    private static final PostgresWrapperShortcut POSTGRES_WRAPPER = PostgresWrapperShortcut.installed();
     private final CallerLocale callerLocale = CallerLocale.from(System.getenv());
 
     @Override
@@ -160,6 +161,7 @@ public final class ZtProcessRunner implements ProcessRunner {
         if (command.terminal()) {
             return TerminalProcess.run(command, callerLocale, observer, cancellation, GRACE);
         }
+        command = POSTGRES_WRAPPER.apply(command, System.getenv());
         List<String> argv = new ArrayList<>();
         if (command.ownProcessGroup()) {
             argv.add("setsid");
