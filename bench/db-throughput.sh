@@ -21,20 +21,24 @@ printf 'DB_HOST=%s\nDB_PORT=%s\nDB_USER=postgres\nDB_PASSWORD=%s\nDB_NAME=bench\
 
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# Each timed run starts from a settled server: the previous run's writes checkpointed and on disk. Without
+# it a run pays for the writeback of the one before (a restore leaves ≈ 1 GB dirty; a DROP DATABASE
+# checkpoints), which favoured whichever command followed a drop by ≈ 1 s.
+settle() { psql -qXc CHECKPOINT postgres; sync; sleep 1; }
 raw_import() { dropdb --if-exists bench && createdb bench && psql -q -X -v ON_ERROR_STOP=1 -o /dev/null -f "$1" bench; }
 
 : > "$work/raw_export"; : > "$work/kompose_export"; : > "$work/raw_import"; : > "$work/kompose_import"; : > "$work/startup"
 for ((r = 0; r < runs; r++)); do
-  seconds bash -c "pg_dump bench > '$work/raw.sql'" >> "$work/raw_export"
-  rm -f "$work"/root/bench/bench_*.sql
-  seconds "$here/../kompose" -C "$work/root" bench db:export >> "$work/kompose_export"
+  settle; seconds bash -c "pg_dump bench > '$work/raw.sql'" >> "$work/raw_export"
+  rm -f "$work"/root/bench/bench_*
+  settle; seconds "$here/../kompose" -C "$work/root" bench db:export >> "$work/kompose_export"
   seconds "$here/../kompose" --version >> "$work/startup"
 done
 dump="$(ls "$work"/root/bench/bench_*.sql | head -n 1)"
 dump_size=$(du -h "$dump" | cut -f1)
 for ((r = 0; r < runs; r++)); do
-  seconds raw_import "$work/raw.sql" >> "$work/raw_import"
-  seconds "$here/../kompose" -y -C "$work/root" bench db:import "$dump" >> "$work/kompose_import"
+  settle; seconds raw_import "$work/raw.sql" >> "$work/raw_import"
+  settle; seconds "$here/../kompose" -y -C "$work/root" bench db:import "$dump" >> "$work/kompose_import"
 done
 re=$(median < "$work/raw_export"); ke=$(median < "$work/kompose_export")
 ri=$(median < "$work/raw_import"); ki=$(median < "$work/kompose_import"); st=$(median < "$work/startup")
