@@ -4,7 +4,8 @@
 #   1. jdeps finds the modules the jar needs; jpackage builds an app image with a jlink'd runtime of
 #      only those (/opt/kompose: bin/kompose, lib/runtime, lib/app/kompose.jar).
 #   2. The AOT caches (JEP 483/514) are trained by running that very runtime and jar in place: one for
-#      the one-shot commands, one for the shell (through `script`, which gives it a terminal).
+#      the one-shot commands, one for real database commands and status (runs that start processes and
+#      write the journal), one for the shell (through `script`, which gives it a terminal).
 #   3. jpackage makes the .deb from the image; its tree is then completed with /usr/bin/kompose
 #      (packaging/kompose.sh), the bash/zsh/fish completions and the man page, both generated from the
 #      command model of the jar, and repacked with the image's files as trained (a cache checks its jar and runtime).
@@ -64,11 +65,13 @@ echo "build-deb: [$SECONDS s] training the AOT caches on the packaged runtime"
 state="$work/training-state"
 XDG_STATE_HOME="$state" "$java" -XX:AOTCacheOutput="$app/kompose-run.aot" "${flags[@]}" \
   -cp "$app/kompose.jar" dev.kompose.StartupTraining "$project/stacks" </dev/null >"$work/training-run.log" 2>&1
+XDG_STATE_HOME="$state" "$java" -XX:AOTCacheOutput="$app/kompose-work.aot" "${flags[@]}" \
+  -cp "$app/kompose.jar" dev.kompose.StartupTraining "$project/stacks" work </dev/null >"$work/training-work.log" 2>&1
 train_shell=("$java" -XX:AOTCacheOutput="$app/kompose-shell.aot" "${flags[@]}" -cp "$app/kompose.jar"
   dev.kompose.StartupTraining "$project/stacks" shell)
 printf 'li\t\nnews db:ex\t--dry-run\nexit\n' | XDG_STATE_HOME="$state" TERM=xterm \
   script -qec "$(printf '%q ' "${train_shell[@]}")" /dev/null >"$work/training-shell.log" 2>&1
-for kind in run shell; do
+for kind in run work shell; do
   [[ -s "$app/kompose-$kind.aot" ]] || { echo "build-deb: training the $kind cache failed (see $work/training-$kind.log)" >&2; exit 1; }
 done
 chmod 644 "$app"/*.aot

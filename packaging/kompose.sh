@@ -11,22 +11,26 @@ app=/opt/kompose/lib
 . "$app/utf8-locale.sh"
 kompose_utf8_locale
 
-# Two caches: an AOT cache loads all its classes at start, and one-shot commands should not load
+# Three caches: an AOT cache loads all its classes at start, and one-shot commands should not load
 # the shell's JLine and Lanterna. The shell's is chosen by the words on the line (bare kompose = shell).
 # C1 only (quicker to start) unless the command moves dump data: checksums need C2's SHA-256
 # intrinsic (400 MB: 0.43 s, C1 2.8 s), so the shell, db:export and db:verify, unless a dry run,
 # get the full tiered JIT (as the checkout launcher decides).
+# A third for real database commands and status (not dry runs), trained on runs that start processes.
 kind=run
 hashes_dumps=0
 dry_run=0
+works=0
 [ "$#" -eq 0 ] && kind=shell && hashes_dumps=1
 for word in "$@"; do
   case "$word" in
     shell) kind=shell; hashes_dumps=1 ;;
-    db:export | db:verify) hashes_dumps=1 ;;
+    db:export | db:verify) hashes_dumps=1; works=1 ;;
+    db:import | db:cleanup | status) works=1 ;;
     --dry-run | -n) dry_run=1 ;;
   esac
 done
+[ "$kind" = run ] && [ "$works" = 1 ] && [ "$dry_run" = 0 ] && kind=work
 jit=-XX:TieredStopAtLevel=1
 [ "$hashes_dumps" = 1 ] && [ "$dry_run" = 0 ] && jit=-XX:TieredStopAtLevel=4
 exec "$app/runtime/bin/java" -XX:AOTCache="$app/app/kompose-$kind.aot" \

@@ -61,12 +61,41 @@ public final class StartupTraining {
                 List.of("--root", root, "nosuchstack*", "ps"))) {
             Main.run(command.toArray(String[]::new), environment);
         }
+        if (args.length > 1 && "work".equals(args[1])) {
+            trainWork(cache, environment);
+        }
         System.setOut(realOut);
         System.setErr(realErr);
         int status = args.length > 1 && "shell".equals(args[1])
                 ? Main.run(new String[] {"--root", root, "shell"}, environment) : 0;
         deleteQuietly(cache);
         System.exit(status);
+    }
+
+    /**
+     * Real runs, not dry runs: an export, an import and a cleanup of a stack whose PostgreSQL is on a
+     * port where nothing listens, so the tool check starts a real psql, is refused, and the run is
+     * journalled — the process, journal and lock classes of every real database command are archived.
+     */
+    private static void trainWork(Path cache, Map<String, String> environment) {
+        try {
+            Path stack = Files.createDirectories(cache.resolve("stacks/app"));
+            Files.writeString(stack.resolve("compose.yaml"), "services:\n  db:\n    image: postgres:17\n");
+            Files.writeString(stack.resolve(".env"), "DB_HOST=127.0.0.1\nDB_PORT=1\nDB_NAME=app\nDB_USER=app\n"
+                    + "DB_PASSWORD=training\nDB_CLIENT=host\n");
+            Files.writeString(stack.resolve("app_20250101_000000.sql"), "SELECT 1;\n-- PostgreSQL database dump complete\n");
+            environment.put("XDG_STATE_HOME", cache.resolve("state").toString());
+            String root = cache.resolve("stacks").toString();
+            for (List<String> command : List.of(
+                    List.of("--root", root, "-y", "app", "db:export"),
+                    List.of("--root", root, "-y", "app", "db:import"),
+                    List.of("--root", root, "-y", "app", "db:cleanup", "--keep", "1"),
+                    List.of("--root", root, "--progress", "json", "-y", "app", "db:export"))) {
+                Main.run(command.toArray(String[]::new), environment);
+            }
+        } catch (IOException noTrainingStack) {
+            // the archive holds less
+        }
     }
 
     private static void deleteQuietly(Path folder) {

@@ -6,6 +6,7 @@ import dev.kompose.exec.ExecutionResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +123,7 @@ public final class ToolCheck {
                 ? new Answer(server.out().size() > 1 ? server.result()
                         : new ExecutionResult(127, false, false, null, server.result().elapsed()),
                         server.out().subList(Math.min(1, server.out().size()), server.out().size()), server.err())
-                : hostTool.join();
+                : answerOf(hostTool);
         if (!tool.result().succeeded()) {
             return new Versions(0, "", serverMajor, serverText, missingTool(client, "pg_dump", tool, where));
         }
@@ -133,6 +134,14 @@ public final class ToolCheck {
         int clientMajor = Integer.parseInt(version.group(1));
         String clientText = clientMajor + (version.group(2) == null ? "" : "." + version.group(2));
         return new Versions(clientMajor, clientText, serverMajor, serverText, null);
+    }
+
+    private static Answer answerOf(CompletableFuture<Answer> probe) {
+        try {
+            return probe.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 
     private static String missingTool(PostgresClient client, String tool, Answer answer, String where) {
