@@ -19,9 +19,11 @@ import java.util.Map;
  * the usual one-shot commands on a folder of stacks in one JVM, output discarded, so that every class
  * they load is archived; with {@code shell} last, then the interactive shell on this process's
  * standard input (the build feeds it keystrokes through a pseudo-terminal). Only dry runs and
- * listings: nothing is started. Used by the launcher and the .deb build, never by operators.
+ * listings, except with {@code work}: then also real database commands and status on a stack of its
+ * own whose server is not there (a psql is started and refused, {@code docker ps} asked). Used by the
+ * launcher and the .deb build, never by operators.
  *
- * <p>Usage: {@code java -XX:AOTCacheOutput=F -cp kompose.jar dev.kompose.StartupTraining ROOT [shell]}
+ * <p>Usage: {@code java -XX:AOTCacheOutput=F -cp kompose.jar dev.kompose.StartupTraining ROOT [shell|work]}
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -29,7 +31,7 @@ public final class StartupTraining {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: StartupTraining ROOT [shell]");
+            System.err.println("usage: StartupTraining ROOT [shell|work]");
             System.exit(2);
         }
         String root = args[0];
@@ -90,7 +92,8 @@ public final class StartupTraining {
                     List.of("--root", root, "-y", "app", "db:export"),
                     List.of("--root", root, "-y", "app", "db:import"),
                     List.of("--root", root, "-y", "app", "db:cleanup", "--keep", "1"),
-                    List.of("--root", root, "--progress", "json", "-y", "app", "db:export"))) {
+                    List.of("--root", root, "--progress", "json", "-y", "app", "db:export"),
+                    List.of("--root", root, "app", "status"))) {
                 Main.run(command.toArray(String[]::new), environment);
             }
         } catch (IOException noTrainingStack) {
