@@ -6,6 +6,7 @@ import dev.kompose.docker.DockerEngine;
 import dev.kompose.docker.EngineResolver;
 import dev.kompose.hooks.HookCatalog;
 import dev.kompose.stack.ComposeFileReader;
+import dev.kompose.stack.ComposeTreeCache;
 import dev.kompose.stack.EnvFile;
 import dev.kompose.stack.EnvFileParser;
 import dev.kompose.stack.EnvProblem;
@@ -30,6 +31,7 @@ public final class StackReader {
     private final String network;
     private final Map<String, String> overrides;
     private final EngineResolver engines;
+    private final ComposeTreeCache composeTrees;
 
     public StackReader(Path root, Map<String, String> processEnvironment, String network, Map<String, String> overrides) {
         this(root, processEnvironment, network, overrides, null);
@@ -44,6 +46,7 @@ public final class StackReader {
         this.rootEnv = EnvFileParser.read(root.resolve(".env"), processEnvironment::get);
         this.network = network;
         this.overrides = overrides;
+        this.composeTrees = ComposeTreeCache.of(processEnvironment);
     }
 
     public Path root() {
@@ -68,7 +71,9 @@ public final class StackReader {
      */
     public List<StackSnapshot> readAll(List<Stack> stacks, DumpCatalog.Reading reading, String requestedDump) {
         var stream = stacks.size() >= PARALLEL_FROM ? stacks.parallelStream() : stacks.stream();
-        return stream.map(stack -> read(stack, reading, requestedDump)).toList();
+        List<StackSnapshot> snapshots = stream.map(stack -> read(stack, reading, requestedDump)).toList();
+        composeTrees.save();
+        return snapshots;
     }
 
     /** The stack with its dumps read as far as reading asks, and requestedDump (or null) judged. */
@@ -80,7 +85,7 @@ public final class StackReader {
         } catch (IOException unreadable) {
             hooks = HookCatalog.none();
         }
-        ComposeFacts compose = ComposeFileReader.read(stack.composeFile(), environment::get);
+        ComposeFacts compose = ComposeFileReader.read(stack.composeFile(), environment::get, composeTrees);
         StackSnapshot withoutDumps = new StackSnapshot(stack, root, environment, hooks, compose, DumpCatalog.EMPTY);
         DumpCatalog dumps = withoutDumps.databaseSettings()
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -55,7 +56,16 @@ public final class ComposeFileReader {
      * @return the facts; problems instead of exceptions
      */
     public static ComposeFacts read(Path composeFile, Function<String, String> lookup) {
+        return read(composeFile, lookup, ComposeTreeCache.none());
+    }
+
+    /**
+     * As {@link #read(Path, Function)}, taking the parsed tree from memory when the file's bytes are
+     * the ones it was parsed from, and remembering a tree it parses.
+     */
+    public static ComposeFacts read(Path composeFile, Function<String, String> lookup, ComposeTreeCache remembered) {
         String text;
+        byte[] content;
         // one open and read, no separate stat: the read phase does this for every stack
         try (java.io.InputStream input = Files.newInputStream(composeFile)) {
             byte[] bytes = input.readNBytes((int) MAXIMUM_FILE_BYTES + 1);
@@ -63,7 +73,12 @@ public final class ComposeFileReader {
                 return ComposeFacts.unreadable(composeFile + ": larger than " + MAXIMUM_FILE_BYTES / (1024 * 1024)
                         + " MiB, not read");
             }
+            Optional<Object> tree = remembered.tree(composeFile, bytes);
+            if (tree.isPresent()) {
+                return facts(composeFile, tree.get(), lookup);
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            content = bytes;
         } catch (NoSuchFileException missing) {
             return ComposeFacts.unreadable(composeFile + ": no such file");
         } catch (CharacterCodingException notText) {
@@ -71,7 +86,7 @@ public final class ComposeFileReader {
         } catch (IOException | UncheckedIOException | SecurityException unreadable) {
             return ComposeFacts.unreadable(composeFile + ": cannot read: " + unreadable.getMessage());
         }
-        return parse(composeFile, text, lookup);
+        return parse(composeFile, text, lookup, remembered, content);
     }
 
     /**
@@ -83,6 +98,11 @@ public final class ComposeFileReader {
      * @return the facts; problems instead of exceptions
      */
     public static ComposeFacts parse(Path source, String text, Function<String, String> lookup) {
+        return parse(source, text, lookup, ComposeTreeCache.none(), null);
+    }
+
+    private static ComposeFacts parse(Path source, String text, Function<String, String> lookup,
+            ComposeTreeCache remembered, byte[] content) {
         Object document;
         try {
             document = loadFast(text);
@@ -90,6 +110,14 @@ public final class ComposeFileReader {
             LOADER.remove(); // a loader a failure left half-way is not used again
             return invalid(source, text);
         }
+        if (content != null) {
+            remembered.remember(source, content, document);
+        }
+        return facts(source, document, lookup);
+    }
+
+    /** The facts of a parsed compose file (document: the tree snakeyaml made of it). */
+    private static ComposeFacts facts(Path source, Object document, Function<String, String> lookup) {
         if (document == null) {
             return ComposeFacts.unreadable(source + ": empty compose file");
         }
