@@ -3,12 +3,8 @@ package dev.kompose.cli;
 import dev.kompose.compose.ComposeProbeMemory;
 import dev.kompose.compose.ComposeProgram;
 import dev.kompose.compose.EngineContainers;
-import dev.kompose.db.DatabaseSettings;
 import dev.kompose.db.DumpCatalog;
-import dev.kompose.db.PostgresClient;
-import dev.kompose.db.ToolCheck;
 import dev.kompose.db.ToolChoice;
-import dev.kompose.planner.DatabasePlanner;
 import dev.kompose.engine.CompositeRunListener;
 import dev.kompose.engine.RunListener;
 import dev.kompose.engine.RunReport;
@@ -19,7 +15,6 @@ import dev.kompose.exec.Cancellation;
 import dev.kompose.exec.ExecutionResult;
 import dev.kompose.exec.OutputStreamName;
 import dev.kompose.exec.ProcessObserver;
-import dev.kompose.exec.ProcessRunner;
 import dev.kompose.plan.Plan;
 import dev.kompose.planner.PlanningContext;
 import dev.kompose.planner.RunOperation;
@@ -153,9 +148,7 @@ public final class Operations {
         try (RunEngines engines = RunEngines.prepare(session, snapshots, context.composeProgram(), dryRun,
                 operation.reachesEngine())) {
             List<StackSnapshot> checked = operation.usesDatabaseTools() && !dryRun
-                    ? snapshots.stream().map(snapshot -> engines.refusal(snapshot).isPresent() ? snapshot
-                            : checkDatabaseTools(snapshot, context, engines.runner())).toList()
-                    : snapshots;
+                    ? DatabaseToolChecks.check(snapshots, context, engines) : snapshots;
             Plan plan = new Plan(operation, checked.stream().map(snapshot -> refusingBadEnvFiles(snapshot)
                     .or(() -> engines.refusal(snapshot).map(why -> dev.kompose.plan.StackPlan.invalid(snapshot.name(),
                             snapshot.folder(), why, snapshot.environment().problemLines())))
@@ -224,37 +217,6 @@ public final class Operations {
     private static boolean mayUseContainer(StackSnapshot snapshot) {
         ToolChoice choice = snapshot.databaseTools();
         return choice instanceof ToolChoice.Container || (choice instanceof ToolChoice.Host host && host.fallback() != null);
-    }
-
-    /**
-     * Before planning a real export or import: the stack's tools checked where they run (present,
-     * the service running, the role there, the client not older than the server), as processes run
-     * here and not in a planner. The verdict travels in the snapshot; a refusal fails the stack
-     * before any hook or change.
-     */
-    private StackSnapshot checkDatabaseTools(StackSnapshot snapshot, PlanningContext context, ProcessRunner runner) {
-        java.util.Optional<DatabaseSettings> settings = snapshot.databaseSettings();
-        if (settings.isEmpty() || snapshot.environment().hasErrors()) {
-            return snapshot;
-        }
-        ToolChoice choice = snapshot.databaseTools();
-        PostgresClient hostClient = DatabasePlanner.clientFor(snapshot, settings.get(), new ToolChoice.Host("", null, ""), context);
-        ToolChoice checked = new ToolCheck(command -> probe(command, runner)).check(choice, hostClient, service -> DatabasePlanner.clientFor(
-                snapshot, settings.get(), new ToolChoice.Container(service, "", ""), context));
-        return snapshot.withCheckedTools(checked);
-    }
-
-    private static ToolCheck.Answer probe(dev.kompose.exec.CommandSpec command, ProcessRunner runner) {
-        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> err = java.util.Collections.synchronizedList(new ArrayList<>());
-        dev.kompose.exec.CommandSpec limited = command.withTimeout(java.time.Duration.ofSeconds(30));
-        dev.kompose.exec.ExecutionResult result = runner.run(limited, new ProcessObserver() {
-            @Override
-            public void line(dev.kompose.exec.OutputStreamName stream, String line) {
-                (stream == dev.kompose.exec.OutputStreamName.STDOUT ? out : err).add(line);
-            }
-        }, Cancellation.none());
-        return new ToolCheck.Answer(result, out, err);
     }
 
     private ComposeProgram composeProgram() {
