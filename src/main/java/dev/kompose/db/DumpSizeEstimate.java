@@ -1,8 +1,9 @@
 package dev.kompose.db;
 
 /**
- * How big a plain-SQL dump of a database will be, estimated from the database itself before
- * pg_dump runs, so that an export can show a percentage and an ETA.
+ * How big a plain-SQL dump of a database will be, estimated from the database itself as pg_dump
+ * starts (in the dump's own snapshot, by {@link SnapshotSession}), so that an export can show a
+ * percentage and an ETA.
  *
  * <p>Method: for every ordinary table (leaf partitions included; views, materialized views and
  * foreign tables have no data in a dump) the query measures the text form of its rows, which

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * pg_dump of the stack's database into a temporary file next to where the dump will live, in
- * the chosen format. Progress is the file's size, sampled: against the size estimated before for
- * a plain dump; a compressed one (gzip, custom) shows bytes and rate without a percentage, since
+ * the chosen format. Progress is the file's size, sampled: against the size the snapshot session
+ * estimates as pg_dump starts ({@link DumpSizeEstimate}) for a plain dump; a compressed one (gzip,
+ * custom) shows bytes and rate without a percentage, since
  * how well the data compresses is not known in advance (and pg_dump's reads from its connection
  * do not show in /proc/PID/io, which counts read(), not recv()). pg_dump runs in the snapshot a
  * {@link SnapshotSession} exported and counted every table's rows in; that session stays open
@@ -53,7 +55,10 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
     @Override
     public List<String> commandText() {
         return List.of(client.session(client.settings().name()).describe() + " (held open while pg_dump runs: BEGIN ISOLATION"
-                        + " LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot(); then count(*) of every table beside pg_dump)",
+                        + " LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot(); then, beside pg_dump,"
+                        + (format == DumpFormat.PLAIN ? " the dump's size estimated from a sample of each table's rows"
+                                + " (for the progress display) and" : "")
+                        + " count(*) of every table)",
                 command().describe(), "COMMIT (ends the session holding the snapshot)");
     }
 
@@ -83,12 +88,20 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         }
         ExecutionResult result = null;
         ExecutionResult sessionEnd;
-        long expected = format == DumpFormat.PLAIN ? context.state().expectedDumpBytes() : -1;
         String countProblem = "";
+        AtomicLong estimate = new AtomicLong(-1);
         Optional<FollowingDigest.Result> hashed = Optional.empty();
-        try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), expected);
+        try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), -1,
+                format != DumpFormat.PLAIN);
                 FollowingDigest digest = writtenInOrder() ? FollowingDigest.start(temporaryFile) : FollowingDigest.none()) {
-            session.startCounting();
+            if (format == DumpFormat.PLAIN) {
+                session.startEstimatingAndCounting(bytes -> {
+                    estimate.set(bytes);
+                    sampler.expect(bytes);
+                });
+            } else {
+                session.startCounting();
+            }
             result = context.execute(client.dump(temporaryFile, format, session.snapshot()));
             if (result.succeeded()) {
                 sampler.finish(DumpFiles.sizeOf(temporaryFile));
@@ -119,7 +132,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
                 started, Instant.now(), hashed.map(FollowingDigest.Result::sha256).orElse(""),
                 hashed.map(FollowingDigest.Result::bytes).orElse(-1L));
         context.state().dumpTaken(taken);
-        return StageResult.succeeded("", taken);
+        return StageResult.succeeded(estimate.get() < 0 ? "" : "estimated dump size: " + ByteCounts.format(estimate.get())
+                + ", dumped " + ByteCounts.format(DumpFiles.sizeOf(temporaryFile)), taken);
     }
 
 }

@@ -16,10 +16,19 @@ final class ProgressSampler implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final StageContext context;
     private final LongSupplier bytesDone;
-    private final long bytesExpected;
+    private volatile long bytesExpected;
     private long highest;
+    private boolean closed;
 
     ProgressSampler(StageContext context, LongSupplier bytesDone, long bytesExpected) {
+        this(context, bytesDone, bytesExpected, true);
+    }
+
+    /**
+     * @param announce report 0 bytes at once; false when the total is about to arrive ({@link #expect}),
+     *     which then makes the first report (or the first sample, if it never comes)
+     */
+    ProgressSampler(StageContext context, LongSupplier bytesDone, long bytesExpected, boolean announce) {
         this.context = context;
         this.bytesDone = bytesDone;
         this.bytesExpected = bytesExpected;
@@ -28,7 +37,9 @@ final class ProgressSampler implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        context.progress(0, bytesExpected);
+        if (announce) {
+            context.progress(0, bytesExpected);
+        }
         scheduler.scheduleAtFixedRate(this::sample, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -40,6 +51,15 @@ final class ProgressSampler implements AutoCloseable {
         }
     }
 
+    /** The total learnt while the stage runs (a plain dump's size estimate): shown from now on. */
+    synchronized void expect(long bytes) {
+        if (closed) {
+            return; // too late: the stage reported its end already
+        }
+        bytesExpected = bytes;
+        context.progress(highest, bytes);
+    }
+
     /** Stops sampling; on success reports the final count as complete. */
     void finish(long finalBytes) {
         close();
@@ -48,6 +68,9 @@ final class ProgressSampler implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         scheduler.shutdownNow();
     }
 }

@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * One psql session, fed through a pipe kompose holds: it opens a REPEATABLE READ transaction,
  * exports its snapshot and tells the server's version; then, while pg_dump --snapshot runs beside
- * it, counts every table's rows in that snapshot; it stays open (so the snapshot lives) until {@link #close()} commits and ends it.
+ * it, estimates the dump's size in that snapshot ({@link DumpSizeEstimate}, for the progress
+ * display: it arrives a few milliseconds after pg_dump starts, and a failure only means no
+ * percentage) and counts every table's rows in it; it stays open (so the snapshot lives) until
+ * {@link #close()} commits and ends it.
  * pg_dump --snapshot reads exactly the data the counts describe, however the application writes
  * meanwhile. Its answers are tagged lines on standard output; a table's name travels inside JSON.
  */
@@ -37,6 +41,30 @@ public final class SnapshotSession implements AutoCloseable {
             \\gexec
             SELECT 'kompose-counted';
             """;
+    /**
+     * Inside a savepoint with ON_ERROR_STOP off, so that an estimate that fails (a table it may not
+     * read, a table locked for longer than its lock_timeout of 2 s, more than a minute) leaves the
+     * transaction and the counts intact, which then wait for locks as long as pg_dump does; psql's
+     * \if needs psql 10.
+     */
+    static final String ESTIMATE = """
+            \\set ON_ERROR_STOP 0
+            SAVEPOINT kompose_estimate;
+            SET LOCAL lock_timeout = '2s';
+            SET LOCAL statement_timeout = '60s';
+            SELECT 'kompose-estimate ' || (
+            """ + DumpSizeEstimate.QUERY + """
+            );
+            \\if :ERROR
+            ROLLBACK TO SAVEPOINT kompose_estimate;
+            \\else
+            RELEASE SAVEPOINT kompose_estimate;
+            \\endif
+            SET LOCAL lock_timeout TO DEFAULT;
+            SET LOCAL statement_timeout TO DEFAULT;
+            \\set ON_ERROR_STOP 1
+            """;
+    private static final String ESTIMATED = "kompose-estimate ";
     private static final String EXPORTED = "kompose-exported";
     private static final String COUNTED = "kompose-counted";
 
@@ -46,6 +74,7 @@ public final class SnapshotSession implements AutoCloseable {
     private String snapshot = "";
     private String serverVersion = "";
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+    private volatile LongConsumer estimated = estimate -> { };
 
     private SnapshotSession(HeldProcess psql, BlockingQueue<String> answers, StageContext context) {
         this.psql = psql;
@@ -61,15 +90,26 @@ public final class SnapshotSession implements AutoCloseable {
      */
     public static SnapshotSession open(StageContext context, PostgresClient client, String database) throws IOException {
         BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        SnapshotSession[] self = new SnapshotSession[1];
         HeldProcess psql = context.start(client.session(database), new ProcessObserver() {
             @Override
             public void line(OutputStreamName stream, String line) {
-                if (stream == OutputStreamName.STDOUT) {
+                if (stream != OutputStreamName.STDOUT) {
+                    return;
+                }
+                if (line.startsWith(ESTIMATED) && self[0] != null) {
+                    // handed on as it arrives, while pg_dump runs: the counts are read only after it
+                    long estimate = DumpSizeEstimate.parse(line.substring(ESTIMATED.length()));
+                    if (estimate >= 0) {
+                        self[0].estimated.accept(estimate);
+                    }
+                } else {
                     answers.add(line);
                 }
             }
         });
         SnapshotSession session = new SnapshotSession(psql, answers, context);
+        self[0] = session;
         try {
             psql.write(OPEN);
             session.readAnswers(EXPORTED);
@@ -83,6 +123,28 @@ public final class SnapshotSession implements AutoCloseable {
     /** Sends the counting statements and returns at once: they run in the snapshot while pg_dump runs beside them. */
     public void startCounting() throws IOException {
         psql.write(COUNT);
+    }
+
+    /**
+     * Sends the size estimate, then the counting statements, and returns at once; the estimate goes
+     * to whenEstimated as soon as the server answers (not at all when it fails, or when the server is
+     * older than 10, whose psql has no \if).
+     */
+    public void startEstimatingAndCounting(LongConsumer whenEstimated) throws IOException {
+        if (serverMajor() < 10) {
+            startCounting();
+            return;
+        }
+        estimated = whenEstimated;
+        psql.write(ESTIMATE + COUNT);
+    }
+
+    private int serverMajor() {
+        try {
+            return Integer.parseInt(serverVersion.split("[.\\s]", 2)[0]);
+        } catch (NumberFormatException unknown) {
+            return 0;
+        }
     }
 
     /** Waits until every table is counted. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 public final class StackState {
     private Path dumpFile;
     private Path temporaryDumpFile;
-    private long expectedDumpBytes = -1;
     private Artifact.DumpTaken dumpTaken;
     private final java.util.List<String> hooksRun = new java.util.ArrayList<>();
 
@@ -32,15 +31,6 @@ public final class StackState {
 
     public void temporaryDumpFile(Path file) {
         this.temporaryDumpFile = file;
-    }
-
-    /** The size of the dump as estimated before it is made (plain SQL bytes), or -1 when unknown. */
-    public long expectedDumpBytes() {
-        return expectedDumpBytes;
-    }
-
-    public void expectedDumpBytes(long bytes) {
-        this.expectedDumpBytes = bytes;
     }
 
     /** What the dump stage took (its snapshot's row counts), for the manifest; empty before it succeeded. */

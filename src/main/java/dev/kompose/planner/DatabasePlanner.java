@@ -14,7 +14,6 @@ import dev.kompose.db.DumpFiles;
 import dev.kompose.db.DumpFormat;
 import dev.kompose.db.DumpStage;
 import dev.kompose.db.DumpVerdict;
-import dev.kompose.db.EstimateDumpSizeStage;
 import dev.kompose.db.FreeSpaceStage;
 import dev.kompose.db.ImportStages;
 import dev.kompose.db.PostgresClient;
@@ -63,9 +62,6 @@ public final class DatabasePlanner {
         stages.add(new FreeSpaceStage(client, folder));
         hooks.hook(stack, "pre_db_export", List.of(),
                 "the dump is made without what hook_pre_db_export prepares (a schema snapshot, say)").ifPresent(stages::add);
-        if (format == DumpFormat.PLAIN) {
-            stages.add(new EstimateDumpSizeStage(client));
-        }
         stages.add(new DumpStage(client, temporaryFile, format));
         stages.add(new PublishDumpStage(temporaryFile, database, context.now(), plannedFile));
         stages.add(new WriteManifestStage(stack.name(), database, format, dumpToolVersion(tools), plannedFile));

@@ -128,7 +128,7 @@ abstract class ContainerToolsScenarios {
         try {
             kompose = start("shop", "db:export");
             CompletableFuture<String> output = drain(kompose);
-            // (the size estimate before it gives up on the locked table after its lock_timeout)
+            // (the snapshot session's size estimate gives up on the locked table after its lock_timeout)
             awaitSql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kompose-%' AND wait_event_type = 'Lock'"
                     + " AND query LIKE 'LOCK TABLE%'", "1", Duration.ofSeconds(60));
             // pg_dump waits for the lock, and so does the session counting rows in its snapshot for the manifest

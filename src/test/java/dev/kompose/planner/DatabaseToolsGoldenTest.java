@@ -89,7 +89,7 @@ class DatabaseToolsGoldenTest {
         String text = firstStages(dryRunExport(Map.of("DB_CLIENT", "host")));
         assertEquals("""
                 [STACK: news]
-                [DRY-RUN] 1/6 check db-tools: database tools: host (DB_CLIENT=host)
+                [DRY-RUN] 1/5 check db-tools: database tools: host (DB_CLIENT=host)
                     $ settings: DB_NAME=shop (stack .env), DB_USER=postgres (image default), DB_PASSWORD=(none)
                 """, text);
     }

@@ -61,8 +61,8 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
-            // counting rows in its snapshot wait on it
+            // pg_dump and the session holding its snapshot wait on the locked table (the session's size
+            // estimate gives up after its lock_timeout; its counting then waits as pg_dump does)
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
                     .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             long pgDump = descendant(kompose.process().toHandle(), "pg_dump").orElseThrow().pid();
@@ -197,8 +197,8 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
-            // counting rows in its snapshot wait on it
+            // pg_dump and the session holding its snapshot wait on the locked table (the session's size
+            // estimate gives up after its lock_timeout; its counting then waits as pg_dump does)
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
                     .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             signal(kompose.process().pid(), "KILL");
@@ -232,8 +232,8 @@ class CancellationTest {
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name ="
                             + " 'kompose-test-blocker' AND l.mode = 'AccessExclusiveLock' AND l.granted")) > 0);
             Running kompose = Running.start(fixture.kompose(), "-C", root.toString(), "app", "db:export");
-            // the size estimate gives up on the locked table after its lock_timeout; then pg_dump and the session
-            // counting rows in its snapshot wait on it
+            // pg_dump and the session holding its snapshot wait on the locked table (the session's size
+            // estimate gives up after its lock_timeout; its counting then waits as pg_dump does)
             waitUntil("pg_dump waiting for the table lock", WAIT, () -> descendant(kompose.process().toHandle(), "pg_dump")
                     .isPresent() && fixture.komposeSessions("wait_event_type = 'Lock'") == 2);
             signal(descendant(kompose.process().toHandle(), "pg_dump").orElseThrow().pid(), "KILL");

@@ -35,7 +35,7 @@ class JournalTest {
         assertEquals(System.getProperty("user.name"), export.get("user"));
         assertEquals(List.of(dump.toString()), export.get("dumpsWritten"));
         List<?> stages = (List<?>) export.get("stages");
-        assertEquals(List.of("lock", "db-tools", "free-space", "estimate-size", "pg_dump", "publish", "manifest"),
+        assertEquals(List.of("lock", "db-tools", "free-space", "pg_dump", "publish", "manifest"),
                 stages.stream().map(stage -> ((Map<?, ?>) stage).get("stage")).toList());
         assertTrue(stages.stream().allMatch(stage -> ((Map<?, ?>) stage).get("seconds") instanceof Number));
         Map<String, Object> restore = entries.get(1);

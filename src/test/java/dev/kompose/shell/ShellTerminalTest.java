@@ -103,13 +103,13 @@ class ShellTerminalTest {
     void stepConfirmingEveryStageProducesADump() throws Exception {
         shell(Map.of());
         tmux.type("step app db:export").press("Enter");
-        // lock, db-tools, free-space, pre_db_export, estimate-size, pg_dump, publish, manifest, post_db_export
-        List<Integer> safeguards = List.of(1, 2, 3, 5);
+        // lock, db-tools, free-space, pre_db_export, pg_dump, publish, manifest, post_db_export
+        List<Integer> safeguards = List.of(1, 2, 3);
         int asked = 0;
-        for (int stage = 1; stage <= 9; stage++) {
-            tmux.waitFor("stage " + stage + "/9");
+        for (int stage = 1; stage <= 8; stage++) {
+            tmux.waitFor("stage " + stage + "/8");
             String before = tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, ++asked);
-            String shown = before.substring(before.lastIndexOf("stage " + stage + "/9")).strip();
+            String shown = before.substring(before.lastIndexOf("stage " + stage + "/8")).strip();
             if (safeguards.contains(stage)) {
                 assertTrue(shown.lines().count() <= 3, "a safeguard takes at most three lines:\n" + shown);
                 assertFalse(before.contains("SELECT"), "no SQL before d was pressed:\n" + before);
@@ -118,7 +118,7 @@ class ShellTerminalTest {
             if (stage == 4) {
                 assertTrue(shown.contains("sleep \"${SLOW_EXPORT:-0}\""), "the hook body is shown:\n" + shown);
             }
-            if (stage == 5) {
+            if (stage == 3) {
                 tmux.type("d").press("Enter");
                 tmux.waitFor("SELECT");
                 tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, ++asked);
@@ -139,17 +139,17 @@ class ShellTerminalTest {
     void stepQuitHalfWayLeavesEverythingAsItWas() throws Exception {
         shell(Map.of());
         tmux.type("step app db:export").press("Enter");
-        for (int stage = 1; stage <= 6; stage++) { // lock, db-tools, free-space, pre_db_export, estimate-size, pg_dump
-            tmux.waitFor("stage " + stage + "/9");
+        for (int stage = 1; stage <= 5; stage++) { // lock, db-tools, free-space, pre_db_export, pg_dump
+            tmux.waitFor("stage " + stage + "/8");
             tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, stage);
             tmux.type("y").press("Enter");
         }
-        tmux.waitFor("stage 7/9");
+        tmux.waitFor("stage 6/8");
         assertEquals(1, partialFiles().size(), "pg_dump wrote its temporary file before the quit");
         tmux.type("q").press("Enter");
         String screen = tmux.waitFor("[CANCELLED]");
         tmux.waitForCount(prompt, 2);
-        assertTrue(screen.contains("quit at stage 7/9"), screen);
+        assertTrue(screen.contains("quit at stage 6/8"), screen);
         assertEquals(List.of(), dumps(), "no dump published");
         assertEquals(List.of(), partialFiles(), "the temporary dump was removed");
         assertFalse(screen.contains("post export"), "the post hook did not run");
@@ -206,23 +206,23 @@ class ShellTerminalTest {
     void stepOnTheCommandLineAsksOnTheTerminalAndAllRunsTheRest() throws Exception {
         tmux = Tmux.start(scratch, Map.of("HOME", scratch.toString(), "TERM", "xterm-256color"),
                 "-C", root.toString(), "--step", "app", "db:export");
-        tmux.waitFor("stage 1/9"); // lock
+        tmux.waitFor("stage 1/8"); // lock
         tmux.waitFor(dev.kompose.cli.StepThroughGate.QUESTION_START);
         tmux.type("y").press("Enter");
-        tmux.waitFor("stage 2/9"); // db-tools
+        tmux.waitFor("stage 2/8"); // db-tools
         tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, 2);
         tmux.type("y").press("Enter");
-        tmux.waitFor("stage 3/9"); // free-space
+        tmux.waitFor("stage 3/8"); // free-space
         tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, 3);
         tmux.type("y").press("Enter");
-        tmux.waitFor("stage 4/9"); // pre_db_export
+        tmux.waitFor("stage 4/8"); // pre_db_export
         tmux.waitForCount(dev.kompose.cli.StepThroughGate.QUESTION_START, 4);
         tmux.type("s").press("Enter");
-        tmux.waitFor("stage 5/9");
+        tmux.waitFor("stage 5/8");
         tmux.type("a").press("Enter");
         String screen = tmux.waitFor("[kompose exited 0]");
         assertTrue(screen.contains("skipping pre_db_export"), screen);
-        assertFalse(screen.contains("stage 6/9"), "all: no more questions\n" + screen);
+        assertFalse(screen.contains("stage 6/8"), "all: no more questions\n" + screen);
         assertFalse(screen.contains("pre export of " + DATABASE), "the skipped hook did not run\n" + screen);
         assertTrue(screen.contains("post export "), screen);
         assertEquals(1, dumps().size(), screen);
