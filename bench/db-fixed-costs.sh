@@ -14,28 +14,22 @@ bench_pg_start
 "$kompose" --version >/dev/null
 createdb bench
 pgbench -i -q -s "$scale" bench >/dev/null 2>&1
-mkdir -p "$work/root/bench"
-printf 'services:\n  db:\n    image: postgres:15\n' > "$work/root/bench/compose.yaml"
-printf 'DB_HOST=%s\nDB_PORT=%s\nDB_USER=postgres\nDB_PASSWORD=%s\nDB_NAME=bench\n' "$PGHOST" "$PGPORT" "$PGPASSWORD" > "$work/root/bench/.env"
-
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-settle() { psql -qXc CHECKPOINT postgres; sync; sleep 0.5; }
+bench_stack "$work/root" bench bench
 raw_import() { dropdb --if-exists bench && createdb bench && psql -q -X -v ON_ERROR_STOP=1 -o /dev/null -f "$1" bench; }
 
 for name in raw_export kompose_export raw_import kompose_import; do : > "$work/$name"; done
 for ((r = 0; r < runs; r++)); do
-  settle; seconds bash -c "pg_dump bench > '$work/raw.sql'" >> "$work/raw_export"
+  bench_settle 0.5; bench_seconds bash -c "pg_dump bench > '$work/raw.sql'" >> "$work/raw_export"
   rm -f "$work"/root/bench/bench_*
-  settle; seconds "$kompose" -C "$work/root" bench db:export >> "$work/kompose_export"
+  bench_settle 0.5; bench_seconds "$kompose" -C "$work/root" bench db:export >> "$work/kompose_export"
 done
 dump="$(ls "$work"/root/bench/bench_*.sql | head -n 1)"
 for ((r = 0; r < runs; r++)); do
-  settle; seconds raw_import "$work/raw.sql" >> "$work/raw_import"
-  settle; seconds "$kompose" -y -C "$work/root" bench db:import "$dump" >> "$work/kompose_import"
+  bench_settle 0.5; bench_seconds raw_import "$work/raw.sql" >> "$work/raw_import"
+  bench_settle 0.5; bench_seconds "$kompose" -y -C "$work/root" bench db:import "$dump" >> "$work/kompose_import"
 done
-re=$(median < "$work/raw_export"); ke=$(median < "$work/kompose_export")
-ri=$(median < "$work/raw_import"); ki=$(median < "$work/kompose_import")
+re=$(bench_median < "$work/raw_export"); ke=$(bench_median < "$work/kompose_export")
+ri=$(bench_median < "$work/raw_import"); ki=$(bench_median < "$work/kompose_import")
 echo "pgbench scale $scale, plain dump $(du -h "$dump" | cut -f1); $runs runs each, medians; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| operation | raw (s) | kompose (s) | kompose − raw (s) |\n|---|---:|---:|---:|\n'
 printf '| export: pg_dump > file vs db:export | %.3f | %.3f | %.3f |\n' "$re" "$ke" "$(echo "$ke - $re" | bc -l)"

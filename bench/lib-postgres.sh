@@ -22,3 +22,22 @@ bench_pg_stop() {
   "${BENCH_PG_RUN[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$BENCH_PG_DIR"
 }
+
+# bench_stack ROOT STACK DATABASE — a stack folder whose .env names this server and DATABASE
+bench_stack() {
+  mkdir -p "$1/$2"
+  printf 'services:\n  db:\n    image: postgres:15\n' > "$1/$2/compose.yaml"
+  printf 'DB_HOST=%s\nDB_PORT=%s\nDB_USER=postgres\nDB_PASSWORD=%s\nDB_NAME=%s\n' "$PGHOST" "$PGPORT" "$PGPASSWORD" "$3" \
+    > "$1/$2/.env"
+}
+
+# bench_seconds COMMAND... — its wall time in seconds, its output discarded
+bench_seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+
+# bench_median — the median of the numbers on standard input, one a line
+bench_median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# bench_settle [SECONDS] — before a timed run: the previous run's writes checkpointed and on disk. A
+# restore leaves ≈ 1 GB for the kernel to write back and DROP DATABASE checkpoints, so without it a run
+# pays for the one before it (it made a restore beside the live database look ≈ 1.2 s slower than it is).
+bench_settle() { psql -qXc CHECKPOINT postgres; sync; sleep "${1:-1}"; }

@@ -11,17 +11,15 @@ trap 'bench_pg_stop; rm -rf "$work"' EXIT
 bench_pg_start
 createdb bench; pgbench -i -q -s "$scale" bench >/dev/null 2>&1
 pg_dump bench > "$work/dump.sql"
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 restore() { psql -q -X -v ON_ERROR_STOP=1 -o /dev/null -f "$work/dump.sql" "$1"; }
 echo "pgbench scale $scale, dump $(du -h "$work/dump.sql" | cut -f1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-# Each timed step starts from a settled server (CHECKPOINT, sync): a restore leaves ≈ 1 GB to write back
-# and DROP DATABASE checkpoints, so without it each run paid for the one before it — which made the
-# restore beside the live database look ≈ 1.2 s slower than it is (the first version of this script).
-settle() { psql -qXc CHECKPOINT postgres; sync; sleep 1; }
+# Each timed step starts from a settled server (lib-postgres.sh's bench_settle): without it each run
+# paid for the one before it, which made the first version of this script conclude that a restore
+# beside the live database costs ≈ 1.2 s more than one in its place.
 for ((run = 1; run <= runs; run++)); do
-  settle; instead=$(seconds bash -c "dropdb bench && createdb bench && $(declare -f restore); work='$work' restore bench")
-  settle; beside=$(seconds bash -c "createdb beside && $(declare -f restore); work='$work' restore beside")
-  settle; dropped=$(seconds dropdb beside)
+  bench_settle 1; instead=$(bench_seconds bash -c "dropdb bench && createdb bench && $(declare -f restore); work='$work' restore bench")
+  bench_settle 1; beside=$(bench_seconds bash -c "createdb beside && $(declare -f restore); work='$work' restore beside")
+  bench_settle 1; dropped=$(bench_seconds dropdb beside)
   printf 'run %d: beside the live database %.2f s (its drop afterwards %.2f s); dropped first, in its place %.2f s\n' \
     "$run" "$beside" "$dropped" "$instead"
 done
