@@ -28,8 +28,8 @@ import java.util.concurrent.Executors;
  * (present, the service running, the role there, the client not older than the server), as
  * processes run here and not in a planner. The verdict travels in the snapshot; a refusal fails the
  * stack before any hook or change. Stacks are checked up to {@link #AT_ONCE} at a time: each check
- * waits on a psql and a pg_dump (in a container, on {@code docker compose exec}, ≈ 0.3 s each), so
- * {@code '*' db:export} over ten stacks would otherwise wait for twenty of them in a row.
+ * waits on a psql and a pg_dump (in a container on one {@code docker compose exec} that answers both,
+ * 0.17–0.5 s here), so {@code '*' db:export} over ten stacks would otherwise wait for them in a row.
  */
 final class DatabaseToolChecks {
     static final int AT_ONCE = 8;

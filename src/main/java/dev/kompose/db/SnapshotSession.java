@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -74,11 +75,14 @@ public final class SnapshotSession implements AutoCloseable {
     private String snapshot = "";
     private String serverVersion = "";
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
-    private volatile LongConsumer estimated = estimate -> { };
+    /** Where the estimate goes when it arrives (read on psql's output thread). */
+    private final AtomicReference<LongConsumer> estimated;
 
-    private SnapshotSession(HeldProcess psql, BlockingQueue<String> answers, StageContext context) {
+    private SnapshotSession(HeldProcess psql, BlockingQueue<String> answers, AtomicReference<LongConsumer> estimated,
+            StageContext context) {
         this.psql = psql;
         this.answers = answers;
+        this.estimated = estimated;
         this.context = context;
     }
 
@@ -90,26 +94,25 @@ public final class SnapshotSession implements AutoCloseable {
      */
     public static SnapshotSession open(StageContext context, PostgresClient client, String database) throws IOException {
         BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-        SnapshotSession[] self = new SnapshotSession[1];
+        AtomicReference<LongConsumer> estimated = new AtomicReference<>(estimate -> { });
         HeldProcess psql = context.start(client.session(database), new ProcessObserver() {
             @Override
             public void line(OutputStreamName stream, String line) {
                 if (stream != OutputStreamName.STDOUT) {
                     return;
                 }
-                if (line.startsWith(ESTIMATED) && self[0] != null) {
+                if (line.startsWith(ESTIMATED)) {
                     // handed on as it arrives, while pg_dump runs: the counts are read only after it
                     long estimate = DumpSizeEstimate.parse(line.substring(ESTIMATED.length()));
                     if (estimate >= 0) {
-                        self[0].estimated.accept(estimate);
+                        estimated.get().accept(estimate);
                     }
                 } else {
                     answers.add(line);
                 }
             }
         });
-        SnapshotSession session = new SnapshotSession(psql, answers, context);
-        self[0] = session;
+        SnapshotSession session = new SnapshotSession(psql, answers, estimated, context);
         try {
             psql.write(OPEN);
             session.readAnswers(EXPORTED);
@@ -135,7 +138,7 @@ public final class SnapshotSession implements AutoCloseable {
             startCounting();
             return;
         }
-        estimated = whenEstimated;
+        estimated.set(whenEstimated);
         psql.write(ESTIMATE + COUNT);
     }
 

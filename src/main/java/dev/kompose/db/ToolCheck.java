@@ -103,8 +103,8 @@ public final class ToolCheck {
     private Versions versions(PostgresClient client) {
         String where = client.inContainer() ? "" : " on this host";
         // in a container each exec costs a compose start-up: one psql answers both questions there; on the
-        // host pg_dump --version runs beside the server's question (each is a start of Debian's pg_wrapper,
-        // ≈ 40 ms of Perl here), its answer used only when the server answered
+        // host pg_dump --version runs beside the server's question, its answer used only when the server
+        // answered
         CompletableFuture<Answer> hostTool = client.inContainer() ? null
                 : CompletableFuture.supplyAsync(() -> runner.apply(client.toolVersion("pg_dump")));
         Answer server = runner.apply(client.serverVersion(client.inContainer()));

@@ -62,7 +62,10 @@ final class PostgresWrapperShortcut {
                 command.standardInput(), command.standardOutput(), command.timeout(), command.ownProcessGroup(), command.terminal());
     }
 
-    /** pg_wrapper's own reading of its arguments: --host (or -h) before any --, and no --cluster. */
+    /**
+     * The arguments name the server as pg_wrapper reads them: a --host before any --, and no --cluster
+     * (kompose writes --host=…; the wrapper's -h forms are not looked for, so such a command runs as written).
+     */
     private static boolean namesHost(List<String> arguments) {
         boolean host = false;
         for (String argument : arguments.subList(1, arguments.size())) {
