@@ -47,16 +47,19 @@ raw_import() {
   docker compose exec -T db psql -X -q -v ON_ERROR_STOP=1 -o /dev/null -U bench -d bench < "$work/raw.sql"
 }
 newest() { ls -1 bench_*.sql | tail -1; }
+# each timed run from a settled server: the previous run's writes checkpointed and on disk (without it a
+# run pays for the one before it; see bench/lib-postgres.sh's bench_settle)
+settle() { in_db psql -X -q -U bench -d postgres -c CHECKPOINT >/dev/null; sync; sleep 1; }
 
 size=$(make_db "$scale")
 "$kompose" --version >/dev/null
 : > "$work/re"; : > "$work/ke"; : > "$work/ri"; : > "$work/ki"
 for ((r = 0; r < runs; r++)); do
-  seconds raw_export >> "$work/re"
-  rm -f bench_*.sql
-  seconds "$kompose" -C "$work/root" --progress none bench db:export >> "$work/ke"
-  seconds raw_import >> "$work/ri"
-  seconds "$kompose" -C "$work/root" --progress none -y bench db:import "$(newest)" >> "$work/ki"
+  settle; seconds raw_export >> "$work/re"
+  rm -f bench_*.sql bench_*.manifest.json
+  settle; seconds "$kompose" -C "$work/root" --progress none bench db:export >> "$work/ke"
+  settle; seconds raw_import >> "$work/ri"
+  settle; seconds "$kompose" -C "$work/root" --progress none -y bench db:import "$(newest)" >> "$work/ki"
 done
 dump_size=$(du -h "$(newest)" | cut -f1)
 re=$(median < "$work/re"); ke=$(median < "$work/ke"); ri=$(median < "$work/ri"); ki=$(median < "$work/ki")
