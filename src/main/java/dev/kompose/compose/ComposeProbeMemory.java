@@ -41,20 +41,15 @@ public final class ComposeProbeMemory {
 
     /** The memory for this environment (PATH, HOME, DOCKER_CONFIG, XDG_CACHE_HOME), or empty when it has no home. */
     public static Optional<ComposeProbeMemory> of(Map<String, String> environment) {
-        String home = environment.get("HOME");
-        String cache = environment.get("XDG_CACHE_HOME");
-        Path cacheFolder;
-        if (cache != null && cache.startsWith("/")) {
-            cacheFolder = Path.of(cache);
-        } else if (home != null && home.startsWith("/")) {
-            cacheFolder = Path.of(home, ".cache");
-        } else {
+        Optional<Path> cacheFolder = CacheFolder.of(environment);
+        if (cacheFolder.isEmpty()) {
             return Optional.empty();
         }
+        String home = environment.get("HOME");
         String dockerConfig = environment.get("DOCKER_CONFIG");
         Path configFolder = dockerConfig != null && !dockerConfig.isBlank() ? Path.of(dockerConfig)
                 : home != null ? Path.of(home, ".docker") : null;
-        return Optional.of(new ComposeProbeMemory(cacheFolder.resolve("kompose").resolve("compose-probe"),
+        return Optional.of(new ComposeProbeMemory(cacheFolder.get().resolve("compose-probe"),
                 fingerprint(environment.getOrDefault("PATH", ""), configFolder)));
     }
 

@@ -91,6 +91,7 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
         String countProblem = "";
         AtomicLong estimate = new AtomicLong(-1);
         Optional<FollowingDigest.Result> hashed = Optional.empty();
+        long dumped = -1;
         try (ProgressSampler sampler = new ProgressSampler(context, () -> DumpFiles.sizeOf(temporaryFile), -1,
                 format != DumpFormat.PLAIN);
                 FollowingDigest digest = writtenInOrder() ? FollowingDigest.start(temporaryFile) : FollowingDigest.none()) {
@@ -104,7 +105,8 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
             }
             result = context.execute(client.dump(temporaryFile, format, session.snapshot()));
             if (result.succeeded()) {
-                sampler.finish(DumpFiles.sizeOf(temporaryFile));
+                dumped = DumpFiles.sizeOf(temporaryFile);
+                sampler.finish(dumped);
                 hashed = digest.finish();
                 session.awaitCounts();
             }
@@ -133,7 +135,7 @@ public record DumpStage(PostgresClient client, Path temporaryFile, DumpFormat fo
                 hashed.map(FollowingDigest.Result::bytes).orElse(-1L));
         context.state().dumpTaken(taken);
         return StageResult.succeeded(estimate.get() < 0 ? "" : "estimated dump size: " + ByteCounts.format(estimate.get())
-                + ", dumped " + ByteCounts.format(DumpFiles.sizeOf(temporaryFile)), taken);
+                + ", dumped " + ByteCounts.format(dumped), taken);
     }
 
 }

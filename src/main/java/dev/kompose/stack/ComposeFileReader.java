@@ -101,6 +101,7 @@ public final class ComposeFileReader {
         return parse(source, text, lookup, ComposeTreeCache.none(), null);
     }
 
+    /** content: the file's bytes, which remembered keeps with the tree (none() keeps nothing, so null is fine there). */
     private static ComposeFacts parse(Path source, String text, Function<String, String> lookup,
             ComposeTreeCache remembered, byte[] content) {
         Object document;
@@ -110,9 +111,7 @@ public final class ComposeFileReader {
             LOADER.remove(); // a loader a failure left half-way is not used again
             return invalid(source, text);
         }
-        if (content != null) {
-            remembered.remember(source, content, document);
-        }
+        remembered.remember(source, content, document);
         return facts(source, document, lookup);
     }
 

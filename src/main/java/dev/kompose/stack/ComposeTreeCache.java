@@ -1,5 +1,6 @@
 package dev.kompose.stack;
 
+import dev.kompose.compose.CacheFolder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,19 +66,11 @@ public final class ComposeTreeCache {
         return NONE;
     }
 
-    /** The memory for this environment (XDG_CACHE_HOME, else HOME/.cache), or none without either. */
+    /** The memory for this environment (kompose's {@link CacheFolder}), or none without one. */
     public static ComposeTreeCache of(Map<String, String> environment) {
-        String cache = environment.get("XDG_CACHE_HOME");
-        String home = environment.get("HOME");
-        Path folder;
-        if (cache != null && cache.startsWith("/")) {
-            folder = Path.of(cache);
-        } else if (home != null && home.startsWith("/")) {
-            folder = Path.of(home, ".cache");
-        } else {
-            return NONE;
-        }
-        return BY_FILE.computeIfAbsent(folder.resolve("kompose").resolve("compose-trees"), ComposeTreeCache::new);
+        return CacheFolder.of(environment)
+                .map(folder -> BY_FILE.computeIfAbsent(folder.resolve("compose-trees"), ComposeTreeCache::new))
+                .orElse(NONE);
     }
 
     /** The tree parsed before from exactly these bytes of composeFile, decoded afresh (the caller may keep it). */
@@ -134,20 +126,19 @@ public final class ComposeTreeCache {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), "compose-trees", ".partial",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(temporary)))) {
-                out.writeUTF(FORMAT);
-                out.writeInt(all.size());
-                for (Map.Entry<String, Entry> entry : all.entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    writeBytes(out, entry.getValue().content());
-                    writeBytes(out, entry.getValue().tree());
-                }
-            }
             try {
+                try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                    out.writeUTF(FORMAT);
+                    out.writeInt(all.size());
+                    for (Map.Entry<String, Entry> entry : all.entrySet()) {
+                        out.writeUTF(entry.getKey());
+                        writeBytes(out, entry.getValue().content());
+                        writeBytes(out, entry.getValue().tree());
+                    }
+                }
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException | RuntimeException notMoved) {
-                Files.deleteIfExists(temporary);
-                return;
+            } finally {
+                Files.deleteIfExists(temporary); // nothing left behind when writing or moving failed
             }
             stored = all;
             used.clear();
