@@ -75,9 +75,10 @@ public final class StartupTraining {
     }
 
     /**
-     * Real runs, not dry runs: an export, an import and a cleanup of a stack whose PostgreSQL is on a
-     * port where nothing listens, so the tool check starts a real psql, is refused, and the run is
-     * journalled — the process, journal and lock classes of every real database command are archived.
+     * Real runs, not dry runs: exports (one with JSON progress), an import, a cleanup and status of a
+     * stack whose PostgreSQL is on a port where nothing listens, so the tool check starts a real psql, is
+     * refused, and the run is journalled — the process, journal and lock classes of every real database
+     * command are archived.
      */
     private static void trainWork(Path cache, Map<String, String> environment) {
         try {
