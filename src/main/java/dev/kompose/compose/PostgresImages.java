@@ -3,6 +3,8 @@ package dev.kompose.compose;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells whether a container image is a PostgreSQL server, by what the image is rather than by a
@@ -34,6 +36,14 @@ public final class PostgresImages {
             "rhel8/postgresql-*", "rhel9/postgresql-*", "rhel10/postgresql-*", "sclorg/postgresql-*",
             "centos/postgresql-*");
 
+    /**
+     * Verdicts given, by image reference: a stack's services are asked about several times while it is
+     * read and listed, and a thousand stacks tend to run a handful of images (the judging was a tenth of
+     * a 1,000-stack listing's read). Bounded, for a long shell session.
+     */
+    private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+    private static final int MAXIMUM_REMEMBERED = 4096;
+
     private PostgresImages() {
     }
 
@@ -46,6 +56,21 @@ public final class PostgresImages {
      * @return true for the official image and the known derivatives
      */
     public static boolean isPostgresServer(String image) {
+        if (image == null) {
+            return false;
+        }
+        Boolean known = VERDICTS.get(image);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = judge(image);
+        if (VERDICTS.size() < MAXIMUM_REMEMBERED) {
+            VERDICTS.put(image, verdict);
+        }
+        return verdict;
+    }
+
+    private static boolean judge(String image) {
         List<String> path = repositoryPath(image);
         if (path.isEmpty()) {
             return false;

@@ -42,11 +42,11 @@ public final class StackReader {
             String runContext) {
         this.engines = new EngineResolver(runContext);
         this.root = root;
-        this.processEnvironment = processEnvironment;
+        this.processEnvironment = Map.copyOf(processEnvironment); // once per run: every stack's environment shares it
         this.rootEnv = EnvFileParser.read(root.resolve(".env"), processEnvironment::get);
         this.network = network;
         this.overrides = overrides;
-        this.composeTrees = ComposeTreeCache.of(processEnvironment);
+        this.composeTrees = ComposeTreeCache.of(processEnvironment, root);
     }
 
     public Path root() {
@@ -90,7 +90,8 @@ public final class StackReader {
         DumpCatalog dumps = withoutDumps.databaseSettings()
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
                 .orElse(DumpCatalog.EMPTY);
-        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine(environment), null);
+        var eng = engine(environment);
+        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, eng, null);
     }
 
     /** The stack's engine: the most specific layer naming DOCKER_HOST or DOCKER_CONTEXT (the stack's .env can pin it). */

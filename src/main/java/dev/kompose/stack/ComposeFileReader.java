@@ -39,11 +39,6 @@ public final class ComposeFileReader {
     private static final int MAXIMUM_CODE_POINTS = (int) MAXIMUM_FILE_BYTES;
     /** Anchors are common in compose files (x- extension fields); alias bombs are not. */
     private static final int MAXIMUM_ALIASES = 200;
-    /**
-     * One schema for every file: building it compiles the core schema's regular expressions, which
-     * cost more than parsing a small compose file; it is only read while parsing (safe to share).
-     */
-    private static final CoreSchema SCHEMA = new CoreSchema();
 
     private ComposeFileReader() {
     }
@@ -108,7 +103,7 @@ public final class ComposeFileReader {
         try {
             document = loadFast(text);
         } catch (YamlEngineException | StackOverflowError invalidWithoutLine) {
-            LOADER.remove(); // a loader a failure left half-way is not used again
+            Parsing.LOADER.remove(); // a loader a failure left half-way is not used again
             return invalid(source, text);
         }
         remembered.remember(source, content, document);
@@ -137,38 +132,49 @@ public final class ComposeFileReader {
     }
 
     /**
-     * Parsed first without marks (the position of every token), which the reader only needs to name
-     * the line of a problem; a file that fails is parsed again with them. Both settings are shared:
-     * they are immutable, and building them per file cost a thousand-stack listing ~5% of its read.
+     * The parser's shared state, made when the first file is parsed — not when a run takes every tree
+     * from {@link ComposeTreeCache} (≈ 2 ms of a listing's start in a fresh JVM).
      */
-    private static final LoadSettings WITHOUT_MARKS = settings(false);
-    private static final LoadSettings WITH_MARKS = settings(true);
-    /**
-     * A loader per reading thread, used file after file: a Load builds its constructor (a table of
-     * every standard tag) when made, and it is not thread-safe; the read phase reads on several threads.
-     */
-    private static final ThreadLocal<Load> LOADER = ThreadLocal.withInitial(() -> new Load(WITHOUT_MARKS));
+    private static final class Parsing {
+        /**
+         * One schema for every file: building it compiles the core schema's regular expressions, which
+         * cost more than parsing a small compose file; it is only read while parsing (safe to share).
+         */
+        private static final CoreSchema SCHEMA = new CoreSchema();
+        /**
+         * Parsed first without marks (the position of every token), which the reader only needs to name
+         * the line of a problem; a file that fails is parsed again with them. Both settings are shared:
+         * they are immutable, and building them per file cost a thousand-stack listing ~5% of its read.
+         */
+        private static final LoadSettings WITHOUT_MARKS = settings(false);
+        private static final LoadSettings WITH_MARKS = settings(true);
+        /**
+         * A loader per reading thread, used file after file: a Load builds its constructor (a table of
+         * every standard tag) when made, and it is not thread-safe; the read phase reads on several threads.
+         */
+        private static final ThreadLocal<Load> LOADER = ThreadLocal.withInitial(() -> new Load(WITHOUT_MARKS));
 
-    private static Object loadFast(String text) {
-        return LOADER.get().loadFromString(text);
+        private static LoadSettings settings(boolean marks) {
+            return LoadSettings.builder()
+                    .setLabel("compose file")
+                    .setSchema(SCHEMA)
+                    .setAllowDuplicateKeys(false)
+                    .setAllowRecursiveKeys(false)
+                    .setMaxAliasesForCollections(MAXIMUM_ALIASES)
+                    .setCodePointLimit(MAXIMUM_CODE_POINTS)
+                    .setUseMarks(marks)
+                    .build();
+        }
     }
 
-    private static LoadSettings settings(boolean marks) {
-        return LoadSettings.builder()
-                .setLabel("compose file")
-                .setSchema(SCHEMA)
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(MAXIMUM_ALIASES)
-                .setCodePointLimit(MAXIMUM_CODE_POINTS)
-                .setUseMarks(marks)
-                .build();
+    private static Object loadFast(String text) {
+        return Parsing.LOADER.get().loadFromString(text);
     }
 
     /** Facts for a file the fast parse refused: parsed again with marks, for the line of the problem. */
     private static ComposeFacts invalid(Path source, String text) {
         try {
-            new Load(WITH_MARKS).loadFromString(text);
+            new Load(Parsing.WITH_MARKS).loadFromString(text);
             return ComposeFacts.unreadable(source + ": not valid YAML");
         } catch (MarkedYamlEngineException invalid) {
             return ComposeFacts.unreadable(describe(source, invalid));

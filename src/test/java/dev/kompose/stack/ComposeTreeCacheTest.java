@@ -3,6 +3,7 @@ package dev.kompose.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,10 +44,14 @@ class ComposeTreeCacheTest {
         ComposeTreeCache.forgetLoaded();
     }
 
+    private Path stacksRoot() {
+        return folder.resolve("stacks");
+    }
+
     /** As the next kompose process would find it. */
     private ComposeTreeCache nextRun() {
         ComposeTreeCache.forgetLoaded();
-        return ComposeTreeCache.of(environment);
+        return ComposeTreeCache.of(environment, stacksRoot());
     }
 
     @Test
@@ -71,7 +76,7 @@ class ComposeTreeCacheTest {
         Path compose = folder.resolve("compose.yaml");
         byte[] content = "services: {}\n".getBytes(StandardCharsets.UTF_8);
 
-        ComposeTreeCache cache = ComposeTreeCache.of(environment);
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
         cache.remember(compose, content, tree);
         cache.save();
         Optional<Object> back = nextRun().tree(compose, content);
@@ -91,7 +96,7 @@ class ComposeTreeCacheTest {
     void bytesThatDifferInAnyWayAreParsedAgain() {
         Path compose = folder.resolve("compose.yaml");
         byte[] content = "image: postgres:16\n".getBytes(StandardCharsets.UTF_8);
-        ComposeTreeCache cache = ComposeTreeCache.of(environment);
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
         cache.remember(compose, content, Map.of("image", "postgres:16"));
         cache.save();
         ComposeTreeCache next = nextRun();
@@ -104,7 +109,7 @@ class ComposeTreeCacheTest {
     void whatTheSchemaDoesNotMakeIsNotKept() {
         Path compose = folder.resolve("compose.yaml");
         byte[] content = "x".getBytes(StandardCharsets.UTF_8);
-        ComposeTreeCache cache = ComposeTreeCache.of(environment);
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
         cache.remember(compose, content, Map.of("when", java.time.Instant.EPOCH));
         List<Object> recursive = new ArrayList<>();
         recursive.add(recursive);
@@ -123,7 +128,7 @@ class ComposeTreeCacheTest {
     void aDamagedOrForeignFileIsIgnoredAndReplaced() throws IOException {
         Path compose = folder.resolve("compose.yaml");
         byte[] content = "a: 1\n".getBytes(StandardCharsets.UTF_8);
-        ComposeTreeCache cache = ComposeTreeCache.of(environment);
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
         cache.remember(compose, content, Map.of("a", 1));
         cache.save();
         Path file = cache.file();
@@ -149,16 +154,66 @@ class ComposeTreeCacheTest {
 
     @Test
     void theFileIsItsOwnersOnly() throws IOException {
-        ComposeTreeCache cache = ComposeTreeCache.of(environment);
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
         cache.remember(folder.resolve("compose.yaml"), new byte[] {1}, Map.of("POSTGRES_PASSWORD", "s3cret"));
         cache.save();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.file())));
-        assertEquals(folder.resolve("cache/kompose/compose-trees"), cache.file());
+        assertEquals(folder.resolve("cache/kompose/compose-trees/stacks-"
+                + Integer.toHexString(stacksRoot().toString().hashCode())), cache.file());
+    }
+
+    @Test
+    void eachRootHasItsOwnFileSoARunReadsOnlyItsRootsTrees() {
+        ComposeTreeCache small = ComposeTreeCache.of(environment, folder.resolve("small"));
+        ComposeTreeCache large = ComposeTreeCache.of(environment, folder.resolve("large"));
+        small.remember(folder.resolve("small/a/compose.yaml"), new byte[] {1}, Map.of("a", 1));
+        large.remember(folder.resolve("large/b/compose.yaml"), new byte[] {2}, Map.of("b", 2));
+        small.save();
+        large.save();
+        assertNotEquals(small.file(), large.file());
+        ComposeTreeCache.forgetLoaded();
+        ComposeTreeCache smallAgain = ComposeTreeCache.of(environment, folder.resolve("small"));
+        assertTrue(smallAgain.tree(folder.resolve("small/a/compose.yaml"), new byte[] {1}).isPresent());
+        assertFalse(smallAgain.tree(folder.resolve("large/b/compose.yaml"), new byte[] {2}).isPresent(),
+                "the other root's trees are in the other file");
+        assertTrue(ComposeTreeCache.of(environment, folder.resolve("large"))
+                .tree(folder.resolve("large/b/compose.yaml"), new byte[] {2}).isPresent());
+    }
+
+    @Test
+    void theSingleFileOfEarlierVersionsMakesWayForTheFolder() throws IOException {
+        Path old = folder.resolve("cache/kompose/compose-trees");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "kompose compose-trees 1 (every root in one file)");
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
+        cache.remember(folder.resolve("compose.yaml"), new byte[] {1}, Map.of("k", "v"));
+        cache.save();
+        assertTrue(Files.isDirectory(old));
+        assertTrue(nextRun().tree(folder.resolve("compose.yaml"), new byte[] {1}).isPresent());
+    }
+
+    @Test
+    void pastTheLimitTheLeastRecentlyWrittenRootsAreForgotten() throws IOException {
+        Path trees = folder.resolve("cache/kompose/compose-trees");
+        Files.createDirectories(trees);
+        for (int index = 0; index < ComposeTreeCache.MAXIMUM_ROOTS; index++) {
+            Path other = Files.writeString(trees.resolve("other-" + index), "x");
+            Files.setLastModifiedTime(other, FileTime.fromMillis(1_000_000L * (index + 1)));
+        }
+        ComposeTreeCache cache = ComposeTreeCache.of(environment, stacksRoot());
+        cache.remember(folder.resolve("compose.yaml"), new byte[] {1}, Map.of("k", "v"));
+        cache.save();
+        try (var listing = Files.list(trees)) {
+            assertEquals(ComposeTreeCache.MAXIMUM_ROOTS, listing.count());
+        }
+        assertFalse(Files.exists(trees.resolve("other-0")), "the oldest went");
+        assertTrue(Files.exists(trees.resolve("other-1")));
+        assertTrue(Files.exists(cache.file()), "the file just written stays");
     }
 
     @Test
     void withoutACacheFolderNothingIsRemembered() {
-        ComposeTreeCache none = ComposeTreeCache.of(Map.of("HOME", "relative"));
+        ComposeTreeCache none = ComposeTreeCache.of(Map.of("HOME", "relative"), stacksRoot());
         assertSame(ComposeTreeCache.none(), none);
         none.remember(folder.resolve("compose.yaml"), new byte[] {1}, Map.of());
         none.save();
@@ -186,7 +241,7 @@ class ComposeTreeCacheTest {
         ComposeFacts parsed = ComposeFileReader.read(compose, variables::get);
 
         ComposeFacts first = ComposeFileReader.read(compose, variables::get, nextRun());
-        ComposeTreeCache remembered = ComposeTreeCache.of(environment);
+        ComposeTreeCache remembered = ComposeTreeCache.of(environment, stacksRoot());
         remembered.save();
         assertTrue(nextRun().tree(compose, Files.readAllBytes(compose)).isPresent(), "the first read remembered the tree");
         ComposeFacts fromMemory = ComposeFileReader.read(compose, variables::get, nextRun());

@@ -3,6 +3,7 @@ package dev.kompose.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -70,5 +71,28 @@ class StackEnvironmentTest {
 
         assertEquals(java.util.Set.of("DB_PASSWORD", "API_TOKEN"), environment.secretNames());
         assertEquals(java.util.Set.of("pw-1", "tok-2"), environment.secretValues());
+    }
+
+    @Test
+    void theProcessEnvironmentIsSharedNotCopiedAndTheStacksValuesShadowIt(@TempDir Path root) throws Exception {
+        Path stackEnv = Files.writeString(root.resolve(".env"), "HOME=/stack-home\nDB_PASSWORD=from-stack\n");
+        Map<String, String> process = Map.copyOf(Map.of("HOME", "/root", "PATH", "/bin", "CI_TOKEN", "process-secret"));
+
+        StackEnvironment first = StackEnvironment.layer(process, EnvFile.empty(root.resolve("root.env")), stackEnv, null,
+                Map.of());
+        StackEnvironment second = StackEnvironment.layer(process, EnvFile.empty(root.resolve("root.env")),
+                root.resolve("missing.env"), null, Map.of());
+
+        assertSame(process, first.processValues(), "one map for every stack of the run");
+        assertSame(first.processValues(), second.processValues());
+        assertEquals("/stack-home", first.get("HOME"));
+        assertEquals("/root", second.get("HOME"));
+        assertEquals("stack .env", first.origin("HOME"));
+        assertEquals("process environment", first.origin("PATH"));
+        assertEquals("", first.origin("UNSET"));
+        assertEquals(Map.of("HOME", "/stack-home", "PATH", "/bin", "CI_TOKEN", "process-secret",
+                "DB_PASSWORD", "from-stack"), first.values());
+        assertEquals(java.util.Set.of("CI_TOKEN", "DB_PASSWORD"), first.secretNames());
+        assertEquals(java.util.Set.of("process-secret", "from-stack"), first.secretValues());
     }
 }
