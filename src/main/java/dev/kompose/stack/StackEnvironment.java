@@ -112,17 +112,42 @@ public record StackEnvironment(Map<String, String> processValues, Map<String, St
         return false;
     }
 
-    /** The names among the stack's own variables that hold secrets. */
+    /** The names among the stack's variables that hold secrets. */
     public Set<String> secretNames() {
-        Set<String> names = new TreeSet<>();
-        for (Map<String, String> layer : List.of(processValues, stackValues)) {
-            for (String name : layer.keySet()) {
-                if (isSecretName(name)) {
-                    names.add(name);
-                }
+        Set<String> names = new TreeSet<>(secretNamesOf(processValues));
+        for (String name : stackValues.keySet()) {
+            if (isSecretName(name)) {
+                names.add(name);
             }
         }
         return names;
+    }
+
+    /** The secret names of a run's process environment, and that environment (every stack of a run shares it). */
+    private record ProcessSecrets(Map<String, String> processValues, Set<String> names) {
+    }
+
+    /**
+     * Asked for every stage of every stack, and the process environment is the same map for all of them:
+     * its secret names are worked out once per run (at 1,000 stacks, judging every name of it again was a
+     * tenth of an export dry run's planning).
+     */
+    private static volatile ProcessSecrets lastProcessSecrets;
+
+    private static Set<String> secretNamesOf(Map<String, String> processValues) {
+        ProcessSecrets known = lastProcessSecrets;
+        if (known != null && known.processValues() == processValues) {
+            return known.names();
+        }
+        Set<String> names = new TreeSet<>();
+        for (String name : processValues.keySet()) {
+            if (isSecretName(name)) {
+                names.add(name);
+            }
+        }
+        Set<String> unmodifiable = java.util.Collections.unmodifiableSet(names);
+        lastProcessSecrets = new ProcessSecrets(processValues, unmodifiable);
+        return unmodifiable;
     }
 
     /** The secret values, for masking output. */
