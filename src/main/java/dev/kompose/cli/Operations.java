@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -76,11 +77,16 @@ public final class Operations {
         return reader;
     }
 
-    /** Selects stacks; a pattern matching nothing is a usage error naming the stacks there are. */
+    /**
+     * Selects stacks; a pattern matching nothing is a usage error naming the stacks there are. Stacks
+     * named outright (news, or auth,news) are looked up in their folders without listing the root —
+     * in a 1,000-stack root, a thousand stats less for every command; globs list it.
+     */
     public List<Stack> select(String pattern) {
-        List<Stack> stacks = discover(session.root());
         try {
-            return StackPattern.parse(pattern).select(stacks);
+            StackPattern parsed = StackPattern.parse(pattern);
+            Optional<List<Stack>> named = parsed.names().flatMap(names -> StackDiscovery.named(session.root(), names));
+            return named.isPresent() ? named.get() : parsed.select(discover(session.root()));
         } catch (StackPattern.PatternException noMatch) {
             throw new UsageException(noMatch.getMessage() + " (root: " + session.root() + ")");
         }

@@ -5,8 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /** Finds the stacks under a root: each direct subfolder holding a compose file, sorted by name. */
 public final class StackDiscovery {
@@ -15,6 +17,38 @@ public final class StackDiscovery {
             List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
 
     private StackDiscovery() {
+    }
+
+    /**
+     * The stacks with these names, each looked up directly in its folder (a stat or two per name,
+     * however many stacks the root holds), in stack order without duplicates; empty when one of them is
+     * not a stack there (the caller then lists the root, to say which stacks there are). A name that
+     * is not a plain folder name (hidden, a path, empty) is never one: discovery would not list it.
+     */
+    public static Optional<List<Stack>> named(Path root, Collection<String> names) {
+        List<Stack> stacks = new ArrayList<>();
+        for (String name : new TreeSet<>(names)) { // String order: the order discover sorts stacks in
+            if (name.isEmpty() || name.startsWith(".") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+                return Optional.empty();
+            }
+            Stack stack = stackIn(root.resolve(name));
+            if (stack == null) {
+                return Optional.empty();
+            }
+            stacks.add(stack);
+        }
+        return Optional.of(stacks);
+    }
+
+    /** The stack in folder: its first compose file found, or null when it holds none. */
+    private static Stack stackIn(Path folder) {
+        for (String composeName : COMPOSE_FILE_NAMES) {
+            Path composeFile = folder.resolve(composeName);
+            if (Files.isRegularFile(composeFile)) {
+                return new Stack(folder.getFileName().toString(), folder, composeFile);
+            }
+        }
+        return null;
     }
 
     /** The stacks under root; throws when root is not a readable folder (a usage error for the caller). */
@@ -27,16 +61,12 @@ public final class StackDiscovery {
         // (one stat per entry instead of two; a thousand stacks are a thousand entries)
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path folder : entries) {
-                String name = folder.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (folder.getFileName().toString().startsWith(".")) {
                     continue;
                 }
-                for (String composeName : COMPOSE_FILE_NAMES) {
-                    Path composeFile = folder.resolve(composeName);
-                    if (Files.isRegularFile(composeFile)) {
-                        stacks.add(new Stack(name, folder, composeFile));
-                        break;
-                    }
+                Stack stack = stackIn(folder);
+                if (stack != null) {
+                    stacks.add(stack);
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -41,6 +42,11 @@ public final class StackPattern {
 
     public List<String> items() {
         return items;
+    }
+
+    /** The stack names the pattern lists, when none of its items is a glob (such stacks can be looked up without listing the root). */
+    public Optional<List<String>> names() {
+        return items.stream().anyMatch(StackPattern::isGlob) ? Optional.empty() : Optional.of(items);
     }
 
     /** The stacks this pattern selects, in stack (sorted) order, without duplicates. */
