@@ -3,6 +3,7 @@ package dev.kompose.planner;
 import dev.kompose.compose.ComposeProgram;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.regex.Pattern;
 
 /**
  * What every planner may know besides the stack: the time the run started, the hook timeout,
@@ -18,6 +19,8 @@ import java.time.LocalDateTime;
  */
 public record PlanningContext(LocalDateTime now, Duration hookTimeout, boolean dryRun, ComposeProgram composeProgram,
         String sessionTag) {
+    /** What an application_name keeps of a stack name (compiled once: asked for every tool command of every stack). */
+    private static final Pattern NOT_IN_APPLICATION_NAMES = Pattern.compile("[^A-Za-z0-9_.-]");
 
     public PlanningContext(LocalDateTime now, Duration hookTimeout, boolean dryRun, ComposeProgram composeProgram) {
         this(now, hookTimeout, dryRun, composeProgram, Long.toString(ProcessHandle.current().pid()));
@@ -34,7 +37,7 @@ public record PlanningContext(LocalDateTime now, Duration hookTimeout, boolean d
 
     /** The application_name of the tools' sessions on one stack (at most 63 bytes, as PostgreSQL keeps it). */
     public String applicationName(String stackName) {
-        String name = "kompose-" + sessionTag + "-" + stackName.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String name = "kompose-" + sessionTag + "-" + NOT_IN_APPLICATION_NAMES.matcher(stackName).replaceAll("_");
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 }

@@ -12,10 +12,11 @@ import dev.kompose.stack.Interpolator;
 import dev.kompose.stack.Stack;
 import dev.kompose.stack.StackEnvironment;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What planning needs to know about one stack, read once from disk before anything is planned:
@@ -35,6 +36,10 @@ import java.util.Map;
  */
 public record StackSnapshot(Stack stack, Path root, StackEnvironment environment, HookCatalog hooks,
         ComposeFacts compose, DumpCatalog dumps, DockerEngine engine, ToolChoice checkedTools) {
+
+    /** What Compose v2 drops from a folder name to make a project name, and what may not lead one (compiled once: asked at every stage). */
+    private static final Pattern NOT_IN_PROJECT_NAMES = Pattern.compile("[^a-z0-9_-]");
+    private static final Pattern LEADING_NON_ALPHANUMERICS = Pattern.compile("^[^a-z0-9]+");
 
     public StackSnapshot {
         compose = compose == null ? ComposeFacts.empty() : compose;
@@ -115,8 +120,8 @@ public record StackSnapshot(Stack stack, Path root, StackEnvironment environment
         if (!declared.isEmpty()) {
             return declared;
         }
-        String normalised = stack.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
-        return normalised.replaceFirst("^[^a-z0-9]+", "");
+        String normalised = NOT_IN_PROJECT_NAMES.matcher(stack.name().toLowerCase(Locale.ROOT)).replaceAll("");
+        return LEADING_NON_ALPHANUMERICS.matcher(normalised).replaceFirst("");
     }
 
     /**
