@@ -76,8 +76,12 @@ public final class KomposeProcess {
         builder.environment().remove("KOMPOSE_ROOT");
         if (withoutLocale) {
             Map<String, String> inherited = Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home"));
+            String cache = System.getenv("XDG_CACHE_HOME"); // the build's, set by surefire: not the tester's home
             builder.environment().clear();
             builder.environment().putAll(inherited);
+            if (cache != null) {
+                builder.environment().put("XDG_CACHE_HOME", cache);
+            }
         }
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(standardInput));
