@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * stack's own values first, then there.
  *
  * @param processValues the environment kompose runs in (copied unless it is an immutable map already, as
- *     {@link dev.kompose.read.StackReader} passes it: one copy per run)
+ *     the read phase passes it: one copy per run)
  * @param stackValues only what the root and stack .env files, --network and -e set (what kompose adds for children)
  * @param problems what reading the .env files found: every error of the root and stack .env (any error fails the
  *     stack, as Docker Compose refuses such a file) and the stack .env's warnings (the root .env's are reported once per run)
