@@ -90,8 +90,7 @@ public final class StackReader {
         DumpCatalog dumps = withoutDumps.databaseSettings()
                 .map(settings -> DumpCatalog.read(stack.directory(), settings.name(), reading, requestedDump))
                 .orElse(DumpCatalog.EMPTY);
-        var eng = engine(environment);
-        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, eng, null);
+        return new StackSnapshot(stack, root, environment, hooks, compose, dumps, engine(environment), null);
     }
 
     /** The stack's engine: the most specific layer naming DOCKER_HOST or DOCKER_CONTEXT (the stack's .env can pin it). */
