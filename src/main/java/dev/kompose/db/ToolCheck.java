@@ -104,9 +104,10 @@ public final class ToolCheck {
         String where = client.inContainer() ? "" : " on this host";
         // in a container each exec costs a compose start-up: one psql answers both questions there; on the
         // host pg_dump --version runs beside the server's question, its answer used only when the server
-        // answered
+        // answered. On a thread of its own: it waits on a process, which the common pool is not for (with
+        // several stacks checked at once, its one worker on 2 cores would run their probes in a row)
         CompletableFuture<Answer> hostTool = client.inContainer() ? null
-                : CompletableFuture.supplyAsync(() -> runner.apply(client.toolVersion("pg_dump")));
+                : CompletableFuture.supplyAsync(() -> runner.apply(client.toolVersion("pg_dump")), ToolCheck::onOwnThread);
         Answer server = runner.apply(client.serverVersion(client.inContainer()));
         if (!server.result().succeeded()) {
             return Versions.failed(explainServer(client, server));
@@ -134,6 +135,12 @@ public final class ToolCheck {
         int clientMajor = Integer.parseInt(version.group(1));
         String clientText = clientMajor + (version.group(2) == null ? "" : "." + version.group(2));
         return new Versions(clientMajor, clientText, serverMajor, serverText, null);
+    }
+
+    private static void onOwnThread(Runnable probe) {
+        Thread thread = new Thread(probe, "kompose-tool-version");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Answer answerOf(CompletableFuture<Answer> probe) {
